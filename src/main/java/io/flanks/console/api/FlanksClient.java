@@ -1,0 +1,402 @@
+package io.flanks.console.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.BufferedSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Flanks Credentials API, one object per environment. Thread-safe. Reads (token, list,
+ * status, banks) are retried on 5xx, 429 and network faults, at most {@value #MAX_TRIES} tries;
+ * force and delete are never re-sent once they may have reached the server. A 401 renews the
+ * token once and retries once. Interrupting the calling thread cancels the call with a
+ * {@link CancellationException}.
+ */
+public final class FlanksClient implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(FlanksClient.class);
+    private static final MediaType JSON = MediaType.get("application/json");
+
+    public static final int MAX_TRIES = 3;
+    /** Largest response body accepted; a page of 100 credentials is about 100 KB. */
+    public static final long MAX_BODY_BYTES = 32L * 1024 * 1024;
+    public static final int LIST_CONCURRENCY = 8;
+
+    private static final String NOT_ALLOWED = "You are not allowed to access to this credentials";
+
+    /** Receives list pages in list order as soon as each and all before it have arrived. */
+    @FunctionalInterface
+    public interface PageListener {
+        void onPage(List<CredentialItem> items, int page, int pages);
+    }
+
+    private final Environment env;
+    private final OkHttpClient http;
+    private final Backoff backoff;
+    private final Clock clock;
+    private final ApiParser parser = new ApiParser();
+    private final ExecutorService listPool;
+    private final Object tokenLock = new Object();
+    private AccessToken token; // guarded by tokenLock
+
+    private record AccessToken(String value, Instant renewAt) {
+    }
+
+    private record Reply(int code, String body, String retryAfter) {
+    }
+
+    public FlanksClient(Environment env) {
+        this(env, defaultHttp(), Backoff.standard(), Clock.systemUTC());
+    }
+
+    public FlanksClient(Environment env, OkHttpClient http, Backoff backoff, Clock clock) {
+        this.env = env;
+        this.http = http.newBuilder().addInterceptor(new RedactingLogInterceptor()).build();
+        this.backoff = backoff;
+        this.clock = clock;
+        AtomicInteger n = new AtomicInteger();
+        this.listPool = Executors.newFixedThreadPool(LIST_CONCURRENCY, r -> {
+            Thread t = new Thread(r, "flanks-list-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public static OkHttpClient defaultHttp() {
+        return new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .readTimeout(Duration.ofSeconds(30))
+                .writeTimeout(Duration.ofSeconds(30))
+                .callTimeout(Duration.ofSeconds(60))
+                .retryOnConnectionFailure(false) // we decide what may be re-sent
+                .build();
+    }
+
+    public Environment environment() {
+        return env;
+    }
+
+    public ApiParser parser() {
+        return parser;
+    }
+
+    // ---- token -------------------------------------------------------------------------
+
+    /** A valid access token, fetched or renewed when needed. Concurrent callers share one renewal. */
+    public String accessToken() throws ApiException {
+        return token(null);
+    }
+
+    /** Fetches a fresh token whatever is cached: the settings screen's "Test connection". */
+    public void testConnection() throws ApiException {
+        synchronized (tokenLock) {
+            token = null;
+        }
+        accessToken();
+    }
+
+    private String token(String stale) throws ApiException {
+        synchronized (tokenLock) {
+            if (token != null && !token.value().equals(stale) && clock.instant().isBefore(token.renewAt())) {
+                return token.value();
+            }
+            token = fetchToken();
+            return token.value();
+        }
+    }
+
+    private AccessToken fetchToken() throws ApiException {
+        ObjectNode body = parser.mapper().createObjectNode()
+                .put("client_id", env.clientId())
+                .put("client_secret", env.clientSecret())
+                .put("grant_type", "client_credentials");
+        Request.Builder rb = new Request.Builder().url(env.baseUrl() + "/v0/token")
+                .post(RequestBody.create(body.toString(), JSON));
+        Reply r = sendWithRetries(rb, null, true);
+        if (r.code() == 403) {
+            throw new ApiException.AccessDenied("The client id or secret was refused.", bodyDetails(r));
+        }
+        if (r.code() != 200) {
+            throw map(r);
+        }
+        JsonNode n = parser.tree(r.body(), 200);
+        String value = ApiParser.text(n.get("access_token"));
+        if (value == null || value.isBlank()) {
+            throw ApiParser.malformed("The token response has no access_token.", 200, r.body());
+        }
+        Long expires = ApiParser.integer(n.get("expires_in"));
+        long ttl = expires == null || expires <= 0 ? 3600 : expires;
+        // renew shortly before expiry: a minute early, or a tenth of a short lifetime
+        long margin = Math.min(60, Math.max(1, ttl / 10));
+        return new AccessToken(value, clock.instant().plusSeconds(ttl - margin));
+    }
+
+    // ---- reads -------------------------------------------------------------------------
+
+    public CredentialStatus status(String credentialsToken) throws ApiException {
+        Reply r = authed("POST", "/v0/bank/credentials/status", tokenBody(credentialsToken), true);
+        return parser.status(r.body());
+    }
+
+    public ListPage listPage(int page) throws ApiException {
+        ObjectNode body = parser.mapper().createObjectNode().put("page", page);
+        Reply r = authed("POST", "/v0/bank/credentials/list", body.toString(), true);
+        return parser.listPage(r.body(), page);
+    }
+
+    public List<Bank> banks() throws ApiException {
+        Reply r = authed("GET", "/v0/bank/available", null, true);
+        return parser.banks(r.body());
+    }
+
+    /**
+     * Every credential: page 1, then the rest with at most {@value #LIST_CONCURRENCY} in flight,
+     * delivered to {@code listener} in list order. A token seen twice is kept once.
+     */
+    public List<CredentialItem> listAll(PageListener listener) throws ApiException {
+        ListPage first = listPage(1);
+        Set<String> seen = new HashSet<>();
+        List<CredentialItem> all = new ArrayList<>(first.items().size() * Math.max(1, first.pages()));
+        deliver(first.items(), 1, first.pages(), seen, all, listener);
+        if (first.pages() <= 1) {
+            return all;
+        }
+        List<Future<ListPage>> futures = new ArrayList<>(first.pages() - 1);
+        try {
+            for (int p = 2; p <= first.pages(); p++) {
+                int page = p;
+                futures.add(listPool.submit(() -> listPage(page)));
+            }
+            for (int i = 0; i < futures.size(); i++) {
+                ListPage lp = await(futures.get(i));
+                deliver(lp.items(), i + 2, first.pages(), seen, all, listener);
+            }
+            return all;
+        } finally {
+            futures.forEach(f -> f.cancel(true));
+        }
+    }
+
+    private static void deliver(List<CredentialItem> items, int page, int pages, Set<String> seen,
+                                List<CredentialItem> all, PageListener listener) {
+        List<CredentialItem> fresh = new ArrayList<>(items.size());
+        for (CredentialItem it : items) {
+            if (seen.add(it.credentialsToken())) {
+                fresh.add(it);
+            } else {
+                LOG.warn("Credential {} listed twice; kept the first", shortToken(it.credentialsToken()));
+            }
+        }
+        all.addAll(fresh);
+        if (listener != null) {
+            listener.onPage(fresh, page, pages);
+        }
+    }
+
+    private static ListPage await(Future<ListPage> f) throws ApiException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("Listing cancelled");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ApiException ae) {
+                throw ae;
+            }
+            if (e.getCause() instanceof CancellationException ce) {
+                throw ce;
+            }
+            throw new ApiException.Network("Listing failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    // ---- writes ------------------------------------------------------------------------
+
+    public ForceResult force(String credentialsToken, ForceKind kind) throws ApiException {
+        ObjectNode body = parser.mapper().createObjectNode()
+                .put("force", kind.wire())
+                .put("credentials_token", credentialsToken);
+        Reply r = authed("PUT", "/v0/bank/credentials/status", body.toString(), false);
+        return parser.forceResult(kind, r.body());
+    }
+
+    public void delete(String credentialsToken) throws ApiException {
+        authed("DELETE", "/v0/bank/credentials", tokenBody(credentialsToken), false);
+    }
+
+    // ---- plumbing ----------------------------------------------------------------------
+
+    private String tokenBody(String credentialsToken) {
+        return parser.mapper().createObjectNode().put("credentials_token", credentialsToken).toString();
+    }
+
+    /** An authorised call: 2xx returns, 401 renews once, anything else maps to an ApiException. */
+    private Reply authed(String method, String path, String json, boolean read) throws ApiException {
+        String bearer = token(null);
+        boolean renewed = false;
+        while (true) {
+            Request.Builder rb = new Request.Builder().url(env.baseUrl() + path)
+                    .method(method, json == null ? null : RequestBody.create(json, JSON));
+            // a write is sent once; only a 401 (refused before anything happened) allows a second send
+            Reply r = read ? sendWithRetries(rb, bearer, true) : send(rb, bearer);
+            if (r.code() == 401 && !renewed) {
+                renewed = true;
+                LOG.info("401 on {} {}: renewing the access token once", method, path);
+                bearer = token(bearer);
+                continue;
+            }
+            if (r.code() >= 200 && r.code() < 300) {
+                return r;
+            }
+            throw map(r);
+        }
+    }
+
+    /** Sends, retrying retryable outcomes (5xx, 429, network) with back-off, at most MAX_TRIES. */
+    private Reply sendWithRetries(Request.Builder rb, String bearer, boolean read) throws ApiException {
+        for (int attempt = 1; ; attempt++) {
+            long retryAfter = -1;
+            ApiException failure;
+            try {
+                Reply r = send(rb, bearer);
+                if (!(r.code() == 429 || r.code() >= 500) || !read || attempt >= MAX_TRIES) {
+                    return r;
+                }
+                failure = map(r);
+                if (failure instanceof ApiException.RateLimited rl) {
+                    retryAfter = rl.retryAfterSeconds();
+                }
+            } catch (ApiException.Network e) {
+                if (!read || attempt >= MAX_TRIES) {
+                    throw e;
+                }
+                failure = e;
+            }
+            LOG.info("Try {} of {} failed ({}); retrying", attempt, MAX_TRIES, failure.getMessage());
+            try {
+                backoff.pause(attempt + 1, retryAfter);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("Cancelled while waiting to retry");
+            }
+        }
+    }
+
+    /** One HTTP exchange; reads the whole body (capped) or throws Network. */
+    private Reply send(Request.Builder rb, String bearer) throws ApiException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("Cancelled");
+        }
+        if (bearer != null) {
+            rb.header("Authorization", "Bearer " + bearer);
+        }
+        Request req = rb.header("Accept", "application/json").build();
+        try (Response resp = http.newCall(req).execute()) {
+            return new Reply(resp.code(), readCapped(resp.body()), resp.header("Retry-After"));
+        } catch (SocketTimeoutException e) {
+            throw new ApiException.Network("The server did not answer in time.", e);
+        } catch (InterruptedIOException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("Cancelled");
+            }
+            throw new ApiException.Network("The request timed out.", e);
+        } catch (ConnectException e) {
+            throw new ApiException.Network("Could not connect to " + env.host() + ".", e);
+        } catch (UnknownHostException e) {
+            throw new ApiException.Network("Unknown host " + env.host() + ".", e);
+        } catch (IOException e) {
+            throw new ApiException.Network("The connection failed or was cut.", e);
+        }
+    }
+
+    private static String readCapped(ResponseBody body) throws IOException {
+        if (body == null) {
+            return "";
+        }
+        BufferedSource src = body.source();
+        if (src.request(MAX_BODY_BYTES + 1)) {
+            throw new IOException("Response larger than " + MAX_BODY_BYTES + " bytes");
+        }
+        return src.getBuffer().readUtf8();
+    }
+
+    private ApiException map(Reply r) {
+        int c = r.code();
+        String msg = parser.errorMessage(r.body());
+        String details = bodyDetails(r);
+        if (c == 400 && NOT_ALLOWED.equals(msg)) {
+            return new ApiException.NotFound("This credential does not exist or was deleted.", details);
+        }
+        if (c == 401) {
+            return new ApiException.Unauthorized("The access token was refused, even after renewing it.", details);
+        }
+        if (c == 403) {
+            return new ApiException.AccessDenied("Access denied" + (msg == null ? "." : ": " + msg), details);
+        }
+        if (c == 429) {
+            return new ApiException.RateLimited("The server asks us to slow down.", retryAfter(r.retryAfter()), details);
+        }
+        if (c >= 500) {
+            return new ApiException.ServerError("The server had a problem (HTTP " + c + ").", c, details);
+        }
+        if (c >= 400) {
+            return new ApiException.Rejected("The server refused the request (HTTP " + c + ")"
+                    + (msg == null ? "." : ": " + msg), c, details);
+        }
+        return new ApiException.Malformed("Unexpected HTTP status " + c + ".", c, details);
+    }
+
+    private static String bodyDetails(Reply r) {
+        return "HTTP " + r.code() + (r.body().isEmpty() ? " (empty body)" : "\n" + ApiParser.snippet(r.body()));
+    }
+
+    static long retryAfter(String header) {
+        if (header == null) {
+            return -1;
+        }
+        try {
+            return Math.max(0, Long.parseLong(header.trim()));
+        } catch (NumberFormatException e) {
+            return -1; // an HTTP date: fall back to our own back-off
+        }
+    }
+
+    /** First 4 and last 4 characters, for logs and messages. */
+    public static String shortToken(String t) {
+        if (t == null) {
+            return "-";
+        }
+        return t.length() <= 10 ? t : t.substring(0, 4) + "…" + t.substring(t.length() - 4);
+    }
+
+    @Override
+    public void close() {
+        listPool.shutdownNow();
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+}

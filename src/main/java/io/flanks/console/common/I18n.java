@@ -1,0 +1,68 @@
+package io.flanks.console.common;
+
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * The console's strings, English and Spanish. Each feature keeps its own bundle under
+ * {@code i18n/}; lookups search them in order. A missing key shows as {@code !key!} rather than
+ * failing, and a test checks that every key exists in both languages.
+ */
+public final class I18n {
+    public static final List<String> BUNDLES = List.of("i18n/messages", "i18n/detail");
+    public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, new Locale("es"));
+
+    private static volatile I18n current = new I18n(defaultLocale());
+
+    private final Locale locale;
+    private final List<ResourceBundle> bundles;
+
+    public I18n(Locale locale) {
+        this.locale = locale;
+        this.bundles = BUNDLES.stream().map(b -> ResourceBundle.getBundle(b, locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES))).toList();
+    }
+
+    /** The OS language when we have it, else English. */
+    public static Locale defaultLocale() {
+        return "es".equals(Locale.getDefault().getLanguage()) ? new Locale("es") : Locale.ENGLISH;
+    }
+
+    public static I18n current() {
+        return current;
+    }
+
+    public static void use(Locale locale) {
+        current = new I18n(locale);
+    }
+
+    /** Shorthand for {@code current().get(key, args)}. */
+    public static String tr(String key, Object... args) {
+        return current.get(key, args);
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    public String get(String key, Object... args) {
+        for (ResourceBundle b : bundles) {
+            if (b.containsKey(key)) {
+                String s = b.getString(key);
+                return args.length == 0 ? s : new MessageFormat(s, locale).format(args);
+            }
+        }
+        return "!" + key + "!";
+    }
+
+    public boolean has(String key) {
+        try {
+            return bundles.stream().anyMatch(b -> b.containsKey(key));
+        } catch (MissingResourceException e) {
+            return false;
+        }
+    }
+}
