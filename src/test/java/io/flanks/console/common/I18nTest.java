@@ -1,0 +1,61 @@
+package io.flanks.console.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class I18nTest {
+
+    private static Properties load(String name) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = I18nTest.class.getResourceAsStream("/" + name)) {
+            assertThat(in).as(name).isNotNull();
+            p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+
+    @Test
+    void everyBundleHasTheSameKeysInEnglishAndSpanish() throws IOException {
+        for (String b : I18n.BUNDLES) {
+            Properties en = load(b + ".properties");
+            Properties es = load(b + "_es.properties");
+            assertThat(es.keySet()).as(b).containsExactlyInAnyOrderElementsOf(en.keySet());
+        }
+    }
+
+    @Test
+    void spanishIsReallyUsedAndFormatsArguments() {
+        I18n es = new I18n(new Locale("es"));
+        I18n en = new I18n(Locale.ENGLISH);
+        assertThat(es.get("health.blocked")).isEqualTo("Bloqueada");
+        assertThat(en.get("status.shown", 42, 300)).isEqualTo("42 of 300 shown");
+        assertThat(en.get("no.such.key")).isEqualTo("!no.such.key!");
+    }
+
+    @Test
+    void everyHealthAndMatrixStateHasAWord() {
+        I18n en = new I18n(Locale.ENGLISH);
+        for (var h : io.flanks.console.credentials.Health.values()) {
+            assertThat(en.has(h.key())).as(h.key()).isTrue();
+        }
+        for (var m : io.flanks.console.detail.MatrixState.values()) {
+            assertThat(en.has(m.key())).as(m.key()).isTrue();
+        }
+    }
+
+    @Test
+    void relativeTimes() {
+        I18n.use(Locale.ENGLISH);
+        java.time.Instant now = java.time.Instant.parse("2026-11-24T12:00:00Z");
+        assertThat(Formats.relative(now.minusSeconds(10), now)).isEqualTo("just now");
+        assertThat(Formats.relative(now.minusSeconds(3 * 3600 + 5), now)).isEqualTo("3 h ago");
+        assertThat(Formats.relative(now.minusSeconds(2 * 86400), now)).isEqualTo("2 d ago");
+        assertThat(Formats.relative(null, now)).isEqualTo("-");
+        assertThat(Formats.shortToken("0123456789abcdef0123")).isEqualTo("012345…0123");
+    }
+}

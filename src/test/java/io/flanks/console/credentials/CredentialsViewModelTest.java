@@ -1,0 +1,183 @@
+package io.flanks.console.credentials;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.flanks.console.api.Backoff;
+import io.flanks.console.api.Environment;
+import io.flanks.console.api.FlanksClient;
+import io.flanks.console.api.ForceKind;
+import io.flanks.console.common.Background;
+import io.flanks.console.common.I18n;
+import io.flanks.console.sandbox.SandboxConfig;
+import io.flanks.console.sandbox.SandboxServer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The table's view-model against the real sandbox over HTTP, with no JavaFX toolkit. */
+class CredentialsViewModelTest {
+    private SandboxServer server;
+    private FlanksClient client;
+    private CredentialsViewModel vm;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        I18n.use(Locale.ENGLISH);
+        server = SandboxServer.start(SandboxConfig.defaults());
+        client = new FlanksClient(new Environment("Sandbox", server.baseUrl(), "sandbox-client", "sandbox-secret"),
+                FlanksClient.defaultHttp(), new Backoff(Duration.ofMillis(1), Duration.ofMillis(2), Backoff.REAL), Clock.systemUTC());
+        vm = new CredentialsViewModel(client, Background.direct(), Clock.systemUTC());
+    }
+
+    @AfterEach
+    void tearDown() {
+        client.close();
+        server.close();
+    }
+
+    private long rowsWith(Health h) {
+        return vm.allRows().stream().filter(r -> r.health() == h).count();
+    }
+
+    @Test
+    void loadsEveryPageAndCountsEachHealthClass() {
+        vm.reload();
+        assertThat(vm.totalCountProperty().get()).isEqualTo(server.credentialCount());
+        assertThat(vm.pagesLoadedProperty().get()).isEqualTo(3); // 300 at 100 per page
+        assertThat(vm.loadingProperty().get()).isFalse();
+        assertThat(vm.lastLoadedProperty().get()).isNotNull();
+        int sum = 0;
+        for (Health h : Health.values()) {
+            assertThat(vm.countProperty(h).get()).as(h.name()).isEqualTo((int) rowsWith(h));
+            sum += vm.countProperty(h).get();
+        }
+        assertThat(sum).isEqualTo(300);
+        assertThat(vm.countProperty(Health.BLOCKED).get()).isPositive();
+        assertThat(vm.countProperty(Health.HEALTHY).get()).isGreaterThan(150);
+        assertThat(vm.shownCountProperty().get()).isEqualTo(300);
+        assertThat(vm.statusMessageProperty().get()).startsWith("Loaded 300 credentials");
+    }
+
+    @Test
+    void quickFilterShowsOneClassAndCountsStay() {
+        vm.reload();
+        int blocked = vm.countProperty(Health.BLOCKED).get();
+        vm.healthFilterProperty().set(Health.BLOCKED);
+        assertThat(vm.sortedRows()).hasSize(blocked).allMatch(r -> r.health() == Health.BLOCKED);
+        assertThat(vm.shownCountProperty().get()).isEqualTo(blocked);
+        assertThat(vm.countProperty(Health.HEALTHY).get()).isEqualTo((int) rowsWith(Health.HEALTHY));
+        vm.healthFilterProperty().set(null);
+        assertThat(vm.shownCountProperty().get()).isEqualTo(300);
+    }
+
+    @Test
+    void searchMatchesTokenExternalIdAndBankAndDrivesCounts() {
+        vm.reload();
+        CredentialRow some = vm.allRows().stream().filter(r -> r.externalId() != null).findFirst().orElseThrow();
+        vm.searchProperty().set(some.token().substring(0, 12).toUpperCase(Locale.ROOT));
+        assertThat(vm.sortedRows()).containsExactly(some);
+        assertThat(vm.matchingCountProperty().get()).isEqualTo(1);
+        assertThat(vm.countProperty(some.health()).get()).isEqualTo(1);
+
+        vm.searchProperty().set(some.externalId());
+        assertThat(vm.sortedRows()).contains(some).allMatch(r -> r.externalId() != null && r.externalId().contains(some.externalId()));
+
+        vm.searchProperty().set("testbank");
+        assertThat(vm.sortedRows()).isNotEmpty().allMatch(r -> "testbank".equals(r.bankId()));
+
+        vm.searchProperty().set("no-such-thing-anywhere");
+        assertThat(vm.shownCountProperty().get()).isZero();
+        assertThat(Arrays.stream(Health.values()).mapToInt(h -> vm.countProperty(h).get()).sum()).isZero();
+    }
+
+    @Test
+    void bankFilterIsMultiSelect() {
+        vm.reload();
+        assertThat(vm.bankIds()).contains("bbva", "santander", "testbank");
+        vm.bankFilter().add("bbva");
+        vm.bankFilter().add("santander");
+        assertThat(vm.sortedRows()).isNotEmpty().allMatch(r -> r.bankId().equals("bbva") || r.bankId().equals("santander"));
+        long expected = vm.allRows().stream().filter(r -> r.bankId().equals("bbva") || r.bankId().equals("santander")).count();
+        assertThat(vm.shownCountProperty().get()).isEqualTo((int) expected);
+        vm.bankFilter().clear();
+        assertThat(vm.shownCountProperty().get()).isEqualTo(300);
+    }
+
+    @Test
+    void bankNamesComeFromTheBanksCall() {
+        vm.reload();
+        CredentialRow bbva = vm.allRows().stream().filter(r -> "bbva".equals(r.bankId())).findFirst().orElseThrow();
+        assertThat(bbva.bankName()).isEqualTo("BBVA");
+        assertThat(vm.bankName("santander")).isEqualTo("Banco Santander");
+    }
+
+    @Test
+    void reloadKeepsSelectionUpdatesInPlaceAndDropsDeletedRows() throws Exception {
+        vm.reload();
+        CredentialRow selected = vm.allRows().stream().filter(r -> r.health() == Health.HEALTHY).findFirst().orElseThrow();
+        vm.selectedProperty().set(selected);
+        CredentialRow deleted = vm.allRows().get(vm.allRows().size() - 1);
+        client.delete(deleted.token());
+        client.force(selected.token(), ForceKind.SCA); // changes its health at the server
+        int sca = vm.countProperty(Health.NEEDS_SCA).get();
+
+        vm.reload();
+
+        assertThat(vm.selectedProperty().get()).isSameAs(selected);
+        assertThat(vm.allRows()).contains(selected).doesNotContain(deleted);
+        assertThat(vm.totalCountProperty().get()).isEqualTo(299);
+        assertThat(selected.health()).isEqualTo(Health.NEEDS_SCA);
+        assertThat(vm.countProperty(Health.NEEDS_SCA).get()).isEqualTo(sca + 1);
+    }
+
+    @Test
+    void failedReloadKeepsRowsMarksThemStaleAndSaysWhy() {
+        vm.reload();
+        CredentialRow first = vm.allRows().get(0);
+        vm.selectedProperty().set(first);
+        server.setErrorRate(1.0);
+
+        vm.reload();
+
+        assertThat(vm.totalCountProperty().get()).isEqualTo(300);
+        assertThat(vm.selectedProperty().get()).isSameAs(first);
+        assertThat(vm.staleProperty().get()).isTrue();
+        assertThat(vm.errorProperty().get()).isNotNull();
+        assertThat(vm.errorProperty().get().summary()).isEqualTo(I18n.tr("error.server"));
+        assertThat(vm.errorProperty().get().details()).contains("500").contains("Internal Error");
+        assertThat(vm.statusMessageProperty().get()).startsWith("Could not reload").contains("Showing the credentials loaded at");
+
+        server.setErrorRate(0);
+        vm.reload();
+        assertThat(vm.staleProperty().get()).isFalse();
+        assertThat(vm.errorProperty().get()).isNull();
+    }
+
+    @Test
+    void refreshingOneStatusUpdatesItsRowAndRemovesAVanishedOne() throws Exception {
+        vm.reload();
+        CredentialRow row = vm.allRows().stream().filter(r -> r.health() == Health.HEALTHY).findFirst().orElseThrow();
+        client.force(row.token(), ForceKind.RESET);
+        vm.refreshStatus(row);
+        assertThat(row.health()).isEqualTo(Health.RESET_OPEN);
+        assertThat(vm.refreshing()).isEmpty();
+
+        client.delete(row.token());
+        vm.refreshStatus(row);
+        assertThat(vm.allRows()).doesNotContain(row);
+        assertThat(vm.statusMessageProperty().get()).contains("no longer exists");
+    }
+
+    @Test
+    void firstLoadFailureSaysSoWithoutRows() {
+        server.setErrorRate(1.0);
+        vm.reload();
+        assertThat(vm.totalCountProperty().get()).isZero();
+        assertThat(vm.staleProperty().get()).isFalse();
+        assertThat(vm.statusMessageProperty().get()).startsWith("Could not load credentials");
+    }
+}
