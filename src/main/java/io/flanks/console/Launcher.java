@@ -1,0 +1,44 @@
+package io.flanks.console;
+
+import io.flanks.console.app.CommandLine;
+import io.flanks.console.app.ConsoleApp;
+import io.flanks.console.app.Version;
+import io.flanks.console.sandbox.SandboxMain;
+import io.flanks.console.settings.AppDirs;
+
+/**
+ * Entry point. Not an Application subclass, so the plain class path works with JavaFX jars.
+ * Sets the log folder before any logger exists.
+ */
+public final class Launcher {
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        CommandLine cl;
+        try {
+            cl = CommandLine.parse(args, System.getenv());
+        } catch (CommandLine.UsageException e) {
+            System.err.println(e.getMessage());
+            System.err.print(CommandLine.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (cl.sandboxServer()) {
+            SandboxMain.main(args);
+            return;
+        }
+        if (cl.help()) {
+            System.out.print(CommandLine.USAGE);
+            return;
+        }
+        if (cl.version()) {
+            System.out.println("flanks-console " + Version.get());
+            return;
+        }
+        AppDirs dirs = AppDirs.of(cl.dataDir());
+        System.setProperty("flanks.logDir", dirs.logs().toString());
+        ConsoleApp.launch(cl, dirs);
+    }
+}

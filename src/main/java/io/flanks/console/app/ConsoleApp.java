@@ -1,0 +1,210 @@
+package io.flanks.console.app;
+
+import io.flanks.console.api.Environment;
+import io.flanks.console.common.FxBackground;
+import io.flanks.console.common.I18n;
+import io.flanks.console.credentials.CredentialsViewModel;
+import io.flanks.console.detail.DetailViewModel;
+import io.flanks.console.settings.AppDirs;
+import io.flanks.console.settings.ConnectionDialog;
+import io.flanks.console.settings.Settings;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Objects;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires the console together (constructor wiring, no framework): settings, the session
+ * (sandbox or API), the background executor, view-models and the main window.
+ */
+public final class ConsoleApp extends Application implements MainWindow.Host {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleApp.class);
+
+    private static CommandLine commandLine = new CommandLine(null, null, false, false, false, false, null, null);
+    private static AppDirs dirs = AppDirs.of(null);
+
+    private final Clock clock = Clock.systemUTC();
+    private Settings settings;
+    private FxBackground background;
+    private Stage stage;
+    private Session session;
+    private MainWindow window;
+    private String secretInMemory;
+    private boolean dark;
+
+    /** Called by the launcher once the command line is parsed. */
+    public static void launch(CommandLine cl, AppDirs appDirs) {
+        commandLine = cl;
+        dirs = appDirs;
+        Application.launch(ConsoleApp.class);
+    }
+
+    @Override
+    public void start(Stage primary) {
+        this.stage = primary;
+        settings = new Settings(dirs.config());
+        background = new FxBackground(4);
+        I18n.use(Locale.forLanguageTag(settings.get("language", I18n.defaultLocale().getLanguage())));
+        dark = settings.getBoolean("theme.dark", false);
+        applyTheme();
+
+        stage.setWidth(settings.getDouble("window.width", 1400));
+        stage.setHeight(settings.getDouble("window.height", 850));
+        stage.setMinWidth(900);
+        stage.setMinHeight(560);
+        Icons.apply(stage);
+        stage.setOnCloseRequest(e -> saveWindow());
+
+        Session first = openInitialSession();
+        show(first);
+        if (settings.loadWarning() != null && !commandLine.smokeTest()) {
+            warn(settings.loadWarning());
+        }
+    }
+
+    private Session openInitialSession() {
+        CommandLine cl = commandLine;
+        if (cl.apiUrl() != null) {
+            secretInMemory = cl.clientSecret();
+            return Session.remote(new Environment(null, cl.apiUrl(), cl.clientId(), cl.clientSecret()));
+        }
+        if ("api".equals(settings.get("env.kind", "sandbox"))) {
+            String secret = System.getenv("FLANKS_CLIENT_SECRET");
+            if (secret != null && !secret.isBlank()) {
+                secretInMemory = secret;
+                return Session.remote(new Environment(null, settings.get("env.url", Environment.PRODUCTION_URL),
+                        settings.get("env.clientId", ""), secret));
+            }
+            // the secret is never stored: start on the sandbox and ask for it
+            Platform.runLater(this::openConnectionDialog);
+        }
+        return startSandbox();
+    }
+
+    private Session startSandbox() {
+        try {
+            return Session.sandbox();
+        } catch (java.io.IOException e) {
+            LOG.error("The built-in sandbox could not start", e);
+            throw new IllegalStateException("The built-in sandbox could not start: " + e.getMessage(), e);
+        }
+    }
+
+    /** Builds the window for a session (again after a language or environment change). */
+    private void show(Session s) {
+        if (window != null) {
+            window.saveLayout(settings);
+        }
+        if (session != null && session != s) {
+            session.close();
+        }
+        session = s;
+        CredentialsViewModel credentials = new CredentialsViewModel(s.client(), background, clock);
+        DetailViewModel detail = new DetailViewModel(credentials, clock);
+        window = new MainWindow(s, credentials, detail, clock, this);
+        window.restoreLayout(settings);
+        if (dark) {
+            window.root().getStyleClass().add("theme-dark");
+        }
+        Scene scene = stage.getScene();
+        if (scene == null) {
+            scene = new Scene(window.root());
+            stage.setScene(scene);
+        } else {
+            scene.setRoot(window.root());
+        }
+        scene.getStylesheets().setAll(Objects.requireNonNull(getClass().getResource("/css/app.css")).toExternalForm());
+        stage.setTitle(I18n.tr("app.title") + " — " + s.label());
+        if (commandLine.smokeTest()) {
+            new SmokeMonitor(scene, credentials, detail, s.label(), System.out, code -> {
+                saveWindow();
+                Platform.exit();
+                System.exit(code);
+            }).start();
+        }
+        stage.show();
+        credentials.reload();
+    }
+
+    @Override
+    public void openConnectionDialog() {
+        ConnectionDialog.show(stage, settings, background, secretInMemory).ifPresent(choice -> {
+            if (choice.sandbox()) {
+                secretInMemory = null;
+                show(session.isSandbox() ? session : startSandbox());
+            } else {
+                secretInMemory = choice.environment().clientSecret();
+                show(Session.remote(choice.environment()));
+            }
+        });
+    }
+
+    @Override
+    public void setDarkTheme(boolean on) {
+        dark = on;
+        settings.put("theme.dark", String.valueOf(on));
+        applyTheme();
+    }
+
+    @Override
+    public boolean isDarkTheme() {
+        return dark;
+    }
+
+    private void applyTheme() {
+        Theme.apply(dark);
+        if (window != null) {
+            window.root().getStyleClass().remove("theme-dark");
+            if (dark) {
+                window.root().getStyleClass().add("theme-dark");
+            }
+        }
+    }
+
+    @Override
+    public void setLanguage(Locale locale) {
+        I18n.use(locale);
+        settings.put("language", locale.getLanguage());
+        show(session);
+    }
+
+    @Override
+    public void exit() {
+        saveWindow();
+        Platform.exit();
+    }
+
+    private void warn(String text) {
+        Alert a = new Alert(Alert.AlertType.WARNING, text, ButtonType.OK);
+        a.initOwner(stage);
+        a.show();
+    }
+
+    private void saveWindow() {
+        if (!stage.isMaximized() && stage.getWidth() > 0) {
+            settings.put("window.width", String.valueOf(stage.getWidth()));
+            settings.put("window.height", String.valueOf(stage.getHeight()));
+        }
+        if (window != null) {
+            window.saveLayout(settings);
+        }
+        settings.save();
+    }
+
+    @Override
+    public void stop() {
+        if (session != null) {
+            session.close();
+        }
+        if (background != null) {
+            background.close();
+        }
+    }
+}

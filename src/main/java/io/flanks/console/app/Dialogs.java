@@ -1,0 +1,70 @@
+package io.flanks.console.app;
+
+import io.flanks.console.common.ErrorMessages;
+import io.flanks.console.common.I18n;
+import javafx.geometry.Insets;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Window;
+
+/** Small modal dialogs: shortcuts, about, error details. */
+public final class Dialogs {
+
+    /** Shortcut, description key: one table so the dialog and the README cannot drift far. */
+    static final String[][] SHORTCUTS = {
+            {"Ctrl+F", "shortcuts.search"},
+            {"Enter", "shortcuts.searchEnter"},
+            {"Escape", "shortcuts.clear"},
+            {"F5", "shortcuts.refresh"},
+            {"Ctrl+R", "shortcuts.reload"},
+    };
+
+    private Dialogs() {
+    }
+
+    public static void shortcuts(Window owner) {
+        GridPane grid = new GridPane();
+        grid.setHgap(16);
+        grid.setVgap(6);
+        grid.setPadding(new Insets(10));
+        for (int i = 0; i < SHORTCUTS.length; i++) {
+            Label key = new Label(SHORTCUTS[i][0]);
+            key.getStyleClass().add("kbd");
+            grid.addRow(i, key, new Label(I18n.tr(SHORTCUTS[i][1])));
+        }
+        Alert a = new Alert(Alert.AlertType.INFORMATION, null, ButtonType.CLOSE);
+        a.initOwner(owner);
+        a.setTitle(I18n.tr("shortcuts.title"));
+        a.setHeaderText(I18n.tr("shortcuts.title"));
+        a.getDialogPane().setContent(grid);
+        a.getDialogPane().setId("shortcutsDialog");
+        a.show();
+    }
+
+    public static void about(Window owner, Session session) {
+        Alert a = new Alert(Alert.AlertType.INFORMATION,
+                I18n.tr("about.text", Version.get(), session.label(), session.environment().baseUrl()), ButtonType.CLOSE);
+        a.initOwner(owner);
+        a.setTitle(I18n.tr("menu.about"));
+        a.setHeaderText(I18n.tr("app.title"));
+        a.show();
+    }
+
+    /** One plain sentence, the details expandable and copyable; never a bare stack trace. */
+    public static void error(Window owner, ErrorMessages.Message m) {
+        Alert a = new Alert(Alert.AlertType.ERROR, m.summary(), ButtonType.CLOSE);
+        a.initOwner(owner);
+        a.setHeaderText(null);
+        if (!m.details().isBlank()) {
+            TextArea details = new TextArea(m.details());
+            details.setEditable(false);
+            details.setWrapText(true);
+            details.getStyleClass().add("mono");
+            a.getDialogPane().setExpandableContent(details);
+        }
+        a.show();
+    }
+}

@@ -1,0 +1,253 @@
+package io.flanks.console.app;
+
+import io.flanks.console.common.ErrorMessages;
+import io.flanks.console.common.I18n;
+import io.flanks.console.credentials.CredentialsView;
+import io.flanks.console.credentials.CredentialsViewModel;
+import io.flanks.console.detail.DetailView;
+import io.flanks.console.detail.DetailViewModel;
+import io.flanks.console.settings.Settings;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.StatusBar;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The main window's content for one session: header (badge, search, banks, reload), quick
+ * filters, the table beside the detail pane, and a status bar. Wiring only; state lives in
+ * the view-models.
+ */
+public final class MainWindow {
+
+    /** What the window asks of the application (menus that replace the whole window). */
+    public interface Host {
+        void openConnectionDialog();
+
+        void setDarkTheme(boolean dark);
+
+        boolean isDarkTheme();
+
+        void setLanguage(Locale locale);
+
+        void exit();
+    }
+
+    private final Session session;
+    private final CredentialsViewModel credentials;
+    private final DetailViewModel detail;
+    private final CredentialsView credentialsView;
+    private final DetailView detailView;
+    private final Host host;
+    private final BorderPane root = new BorderPane();
+    private final SplitPane split = new SplitPane();
+
+    public MainWindow(Session session, CredentialsViewModel credentials, DetailViewModel detail,
+                      java.time.Clock clock, Host host) {
+        this.session = session;
+        this.credentials = credentials;
+        this.detail = detail;
+        this.host = host;
+        this.credentialsView = new CredentialsView(credentials, clock);
+        this.detailView = new DetailView(detail);
+        build();
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    public CredentialsView credentialsView() {
+        return credentialsView;
+    }
+
+    public DetailView detailView() {
+        return detailView;
+    }
+
+    public SplitPane split() {
+        return split;
+    }
+
+    private void build() {
+        root.setId("mainWindow");
+        VBox top = new VBox(menuBar(), header(), chipsBar(), errorBanner());
+        root.setTop(top);
+
+        ScrollPane detailScroll = new ScrollPane(detailView.root());
+        detailScroll.setFitToWidth(true);
+        detailScroll.setId("detailScroll");
+        detailScroll.setMinWidth(380);
+        split.getItems().setAll(credentialsView.table(), detailScroll);
+        split.setDividerPositions(0.64);
+        SplitPane.setResizableWithParent(detailScroll, false);
+        root.setCenter(split);
+        root.setBottom(statusBar());
+        root.sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                installShortcuts(scene);
+            }
+        });
+    }
+
+    private MenuBar menuBar() {
+        MenuItem connection = new MenuItem(I18n.tr("menu.connection"), new FontIcon("mdi2l-lan-connect"));
+        connection.setId("menuConnection");
+        connection.setOnAction(e -> host.openConnectionDialog());
+        MenuItem exit = new MenuItem(I18n.tr("menu.exit"));
+        exit.setOnAction(e -> host.exit());
+        Menu file = new Menu(I18n.tr("menu.file"), null, connection, exit);
+
+        CheckMenuItem dark = new CheckMenuItem(I18n.tr("menu.theme.dark"));
+        dark.setId("menuDark");
+        dark.setSelected(host.isDarkTheme());
+        dark.setOnAction(e -> host.setDarkTheme(dark.isSelected()));
+        Menu language = new Menu(I18n.tr("menu.language"));
+        ToggleGroup langs = new ToggleGroup();
+        for (Locale l : I18n.SUPPORTED) {
+            RadioMenuItem item = new RadioMenuItem(l.getDisplayLanguage(l));
+            item.setToggleGroup(langs);
+            item.setSelected(l.getLanguage().equals(I18n.current().locale().getLanguage()));
+            item.setOnAction(e -> host.setLanguage(l));
+            language.getItems().add(item);
+        }
+        Menu view = new Menu(I18n.tr("menu.view"), null, dark, language);
+
+        MenuItem shortcuts = new MenuItem(I18n.tr("menu.shortcuts"), new FontIcon("mdi2k-keyboard"));
+        shortcuts.setId("menuShortcuts");
+        shortcuts.setOnAction(e -> Dialogs.shortcuts(root.getScene().getWindow()));
+        MenuItem about = new MenuItem(I18n.tr("menu.about"));
+        about.setOnAction(e -> Dialogs.about(root.getScene().getWindow(), session));
+        Menu help = new Menu(I18n.tr("menu.help"), null, shortcuts, about);
+        return new MenuBar(file, view, help);
+    }
+
+    private HBox header() {
+        Label badge = new Label(session.label());
+        badge.setId("envBadge");
+        badge.getStyleClass().addAll("env-badge", session.isSandbox() ? "env-sandbox"
+                : session.environment().baseUrl().equals(io.flanks.console.api.Environment.PRODUCTION_URL)
+                ? "env-production" : "env-other");
+        badge.setGraphic(new FontIcon(session.isSandbox() ? "mdi2f-flask-outline" : "mdi2s-server-network"));
+        Label title = new Label(I18n.tr("app.title"));
+        title.getStyleClass().add("app-title");
+
+        Button reload = new Button(I18n.tr("button.reload"), new FontIcon("mdi2r-refresh"));
+        reload.setId("reload");
+        reload.setOnAction(e -> credentials.reload());
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox box = new HBox(10, badge, title, spacer, credentialsView.search(), credentialsView.banks(), reload);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setPadding(new Insets(8, 10, 6, 10));
+        box.getStyleClass().add("header-bar");
+        return box;
+    }
+
+    private HBox chipsBar() {
+        HBox chips = credentialsView.chips();
+        chips.setPadding(new Insets(2, 10, 8, 10));
+        return chips;
+    }
+
+    private HBox errorBanner() {
+        Label summary = new Label();
+        summary.setId("errorSummary");
+        summary.setWrapText(true);
+        summary.textProperty().bind(Bindings.createStringBinding(() -> {
+            ErrorMessages.Message m = credentials.errorProperty().get();
+            return m == null ? "" : m.summary();
+        }, credentials.errorProperty()));
+        Hyperlink details = new Hyperlink(I18n.tr("error.details"));
+        details.setId("errorDetails");
+        details.setOnAction(e -> {
+            ErrorMessages.Message m = credentials.errorProperty().get();
+            if (m != null) {
+                Dialogs.error(root.getScene().getWindow(), m);
+            }
+        });
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox banner = new HBox(8, new FontIcon("mdi2a-alert-circle"), summary, details, spacer);
+        banner.setId("errorBanner");
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.setPadding(new Insets(6, 10, 6, 10));
+        banner.getStyleClass().add("error-banner");
+        banner.visibleProperty().bind(credentials.errorProperty().isNotNull());
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
+    }
+
+    private StatusBar statusBar() {
+        StatusBar bar = new StatusBar();
+        bar.setId("statusBar");
+        bar.textProperty().bind(credentials.statusMessageProperty());
+        bar.progressProperty().bind(Bindings.when(credentials.loadingProperty())
+                .then(credentials.progressProperty()).otherwise(0.0));
+
+        Label stale = new Label(I18n.tr("status.stale"));
+        stale.setId("staleMarker");
+        stale.getStyleClass().add("stale-marker");
+        stale.visibleProperty().bind(credentials.staleProperty());
+        stale.managedProperty().bind(stale.visibleProperty());
+
+        Label shown = new Label();
+        shown.setId("shownCount");
+        shown.textProperty().bind(Bindings.createStringBinding(
+                () -> I18n.tr("status.shown", credentials.shownCountProperty().get(), credentials.totalCountProperty().get()),
+                credentials.shownCountProperty(), credentials.totalCountProperty()));
+
+        Button cancel = new Button(I18n.tr("button.cancel"));
+        cancel.setId("cancelLoad");
+        cancel.visibleProperty().bind(credentials.loadingProperty());
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        cancel.setOnAction(e -> credentials.cancelLoad());
+        cancel.getStyleClass().add("small");
+        bar.getRightItems().setAll(stale, shown, cancel);
+        return bar;
+    }
+
+    private void installShortcuts(javafx.scene.Scene scene) {
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
+                credentialsView::focusSearch);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN),
+                credentials::reload);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5),
+                () -> credentials.refreshStatus(credentials.selectedProperty().get()));
+    }
+
+    /** Saves column layout and the split position. */
+    public void saveLayout(Settings s) {
+        credentialsView.saveColumns(s);
+        s.put("window.divider", String.valueOf(split.getDividerPositions()[0]));
+    }
+
+    public void restoreLayout(Settings s) {
+        credentialsView.restoreColumns(s);
+        split.setDividerPositions(Math.min(0.85, Math.max(0.3, s.getDouble("window.divider", 0.64))));
+    }
+}

@@ -1,0 +1,199 @@
+package io.flanks.console.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.flanks.console.common.FxBackground;
+import io.flanks.console.common.I18n;
+import io.flanks.console.credentials.CredentialRow;
+import io.flanks.console.credentials.CredentialsViewModel;
+import io.flanks.console.credentials.Health;
+import io.flanks.console.detail.DetailViewModel;
+import io.flanks.console.sandbox.SandboxConfig;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The main window headless (TestFX + Monocle) on the real sandbox over HTTP. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+    private Session session;
+    private FxBackground background;
+    private CredentialsViewModel credentials;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        I18n.use(Locale.ENGLISH);
+        Theme.apply(false);
+        session = Session.sandbox(SandboxConfig.defaults());
+        background = new FxBackground(4);
+        credentials = new CredentialsViewModel(session.client(), background, Clock.systemUTC());
+        DetailViewModel detail = new DetailViewModel(credentials, Clock.systemUTC());
+        window = new MainWindow(session, credentials, detail, Clock.systemUTC(), new NoHost());
+        stage.setScene(new Scene(window.root(), 1400, 850));
+        stage.getScene().getStylesheets().add(getClass().getResource("/css/app.css").toExternalForm());
+        stage.show();
+        credentials.reload();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> credentials.cancelLoad()).get(5, TimeUnit.SECONDS);
+        background.close();
+        session.close();
+    }
+
+    private void awaitLoaded() throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> !credentials.loadingProperty().get() && credentials.lastLoadedProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<CredentialRow> table(FxRobot robot) {
+        return robot.lookup("#credentialsTable").queryAs(TableView.class);
+    }
+
+    /** The drawn row showing item {@code index} (the flow also keeps spare, hidden cells). */
+    private static javafx.scene.Node rowAt(FxRobot robot, int index) {
+        return robot.lookup(".table-row-cell").match(n -> n instanceof javafx.scene.control.TableRow<?> r
+                && r.getIndex() == index && r.isVisible() && r.getItem() != null).query();
+    }
+
+    @Test
+    void loadsEveryCredentialIntoTheTable(FxRobot robot) throws Exception {
+        awaitLoaded();
+        assertThat(table(robot).getItems()).hasSize(300);
+        assertThat(robot.lookup("#shownCount").queryAs(Label.class).getText()).isEqualTo("300 of 300 shown");
+        assertThat(robot.lookup("#envBadge").queryAs(Label.class).getText()).isEqualTo("SANDBOX");
+        // rows are really drawn, health shown as a word (never colour alone)
+        assertThat(robot.lookup(".table-row-cell").queryAll()).isNotEmpty();
+        assertThat(robot.lookup(".health-badge").queryAllAs(Label.class))
+                .anyMatch(l -> l.getText().equals("Healthy"));
+    }
+
+    @Test
+    void searchFiltersEnterSelectsFirstMatchEscapeClears(FxRobot robot) throws Exception {
+        awaitLoaded();
+        CredentialRow target = credentials.allRows().get(42);
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        TextField search = robot.lookup("#search").queryAs(TextField.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, search::isFocused);
+        robot.interact(() -> search.setText(target.token().substring(0, 10)));
+        assertThat(table(robot).getItems()).containsExactly(target);
+        assertThat(robot.lookup("#shownCount").queryAs(Label.class).getText()).isEqualTo("1 of 300 shown");
+
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table(robot).getSelectionModel().getSelectedItem()).isSameAs(target);
+        assertThat(table(robot).isFocused()).isTrue();
+        assertThat(credentials.selectedProperty().get()).isSameAs(target);
+
+        robot.clickOn(search).type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(search.getText()).isEmpty();
+        assertThat(table(robot).getItems()).hasSize(300);
+    }
+
+    @Test
+    void quickFilterChipsCountAndFilter(FxRobot robot) throws Exception {
+        awaitLoaded();
+        long blocked = credentials.allRows().stream().filter(r -> r.health() == Health.BLOCKED).count();
+        assertThat(blocked).isPositive();
+        ToggleButton chip = robot.lookup("#chip-blocked").queryAs(ToggleButton.class);
+        assertThat(chip.getText()).isEqualTo("Blocked " + blocked);
+        robot.clickOn(chip);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table(robot).getItems()).hasSize((int) blocked).allMatch(r -> r.health() == Health.BLOCKED);
+        assertThat(robot.lookup("#chip-all").queryAs(ToggleButton.class).getText()).isEqualTo("All 300");
+
+        // counts follow the search text
+        robot.interact(() -> robot.lookup("#search").queryAs(TextField.class).setText("zzzz-nothing"));
+        assertThat(chip.getText()).isEqualTo("Blocked 0");
+        assertThat(table(robot).getPlaceholder()).isInstanceOf(Label.class);
+        assertThat(((Label) table(robot).getPlaceholder()).getText()).isEqualTo("No credential matches the filters");
+    }
+
+    @Test
+    void selectingABlockedCredentialShowsErroredCellsAndResetToken(FxRobot robot) throws Exception {
+        awaitLoaded();
+        robot.clickOn("#chip-blocked");
+        WaitForAsyncUtils.waitForFxEvents();
+        CredentialRow blocked = table(robot).getItems().get(0);
+        robot.clickOn(rowAt(robot, 0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(credentials.selectedProperty().get()).isSameAs(blocked);
+        assertThat(robot.lookup("#product-auth-state").queryAs(javafx.scene.control.Labeled.class).getText())
+                .isEqualTo(I18n.tr("matrix.state.error"));
+        assertThat(robot.lookup("#resetToken").queryAs(javafx.scene.control.Labeled.class).getText())
+                .isEqualTo(blocked.status().resetToken());
+    }
+
+    @Test
+    void failedReloadShowsAPlainMessageAndKeepsTheRows(FxRobot robot) throws Exception {
+        awaitLoaded();
+        session.sandboxServer().setErrorRate(1.0);
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> credentials.errorProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#errorBanner").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#errorSummary").queryAs(Label.class).getText()).isEqualTo(I18n.tr("error.server"))
+                .doesNotContain("Exception");
+        assertThat(robot.lookup("#staleMarker").query().isVisible()).isTrue();
+        assertThat(table(robot).getItems()).hasSize(300);
+    }
+
+    @Test
+    void tableRespondsToClicksWhileASlowLoadIsInFlight(FxRobot robot) throws Exception {
+        awaitLoaded();
+        session.sandboxServer().setLatencyMs(2000);
+        robot.clickOn("#reload");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> credentials.loadingProperty().get());
+        robot.clickOn(rowAt(robot, 3));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(credentials.loadingProperty().get()).as("the load is still in flight").isTrue();
+        assertThat(table(robot).getSelectionModel().getSelectedIndex()).isEqualTo(3);
+        robot.type(KeyCode.DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table(robot).getSelectionModel().getSelectedIndex()).isEqualTo(4);
+        assertThat(credentials.loadingProperty().get()).isTrue();
+    }
+
+    /** Menus that replace the window are not under test here. */
+    private static final class NoHost implements MainWindow.Host {
+        @Override
+        public void openConnectionDialog() {
+        }
+
+        @Override
+        public void setDarkTheme(boolean dark) {
+        }
+
+        @Override
+        public boolean isDarkTheme() {
+            return false;
+        }
+
+        @Override
+        public void setLanguage(Locale locale) {
+        }
+
+        @Override
+        public void exit() {
+        }
+    }
+}
