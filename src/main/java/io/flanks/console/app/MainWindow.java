@@ -102,7 +102,7 @@ public final class MainWindow {
         detailScroll.setId("detailScroll");
         detailScroll.setMinWidth(380);
         split.getItems().setAll(credentialsView.table(), detailScroll);
-        split.setDividerPositions(0.64);
+        split.setDividerPositions(0.66);
         SplitPane.setResizableWithParent(detailScroll, false);
         root.setCenter(split);
         root.setBottom(statusBar());
@@ -248,6 +248,6 @@ public final class MainWindow {
 
     public void restoreLayout(Settings s) {
         credentialsView.restoreColumns(s);
-        split.setDividerPositions(Math.min(0.85, Math.max(0.3, s.getDouble("window.divider", 0.64))));
+        split.setDividerPositions(Math.min(0.85, Math.max(0.3, s.getDouble("window.divider", 0.66))));
     }
 }

@@ -45,9 +45,16 @@ public final class Formats {
         return t == null ? "-" : LOCAL.format(t.atZone(ZoneId.systemDefault()));
     }
 
-    /** "2026-11-20 14:03 UTC / 2026-11-20 15:03 CET": for tooltips and the detail header. */
+    /**
+     * "2026-11-20 14:03 UTC / 2026-11-20 15:03 CET": for tooltips and the detail header; just
+     * the UTC time where the local zone is UTC at that moment.
+     */
     public static String exact(Instant t) {
-        return t == null ? "-" : utc(t) + " / " + local(t);
+        if (t == null) {
+            return "-";
+        }
+        boolean localIsUtc = ZoneId.systemDefault().getRules().getOffset(t).getTotalSeconds() == 0;
+        return localIsUtc ? utc(t) : utc(t) + " / " + local(t);
     }
 
     /** First 6 and last 4 characters of a token. */

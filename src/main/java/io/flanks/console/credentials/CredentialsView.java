@@ -90,7 +90,8 @@ public final class CredentialsView {
         search.setId("search");
         search.setPromptText(I18n.tr("search.prompt"));
         search.setLeft(new FontIcon("mdi2m-magnify"));
-        search.setPrefColumnCount(28);
+        search.setPrefWidth(360);
+        search.setMinWidth(220);
         search.textProperty().bindBidirectional(vm.searchProperty());
         search.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
@@ -200,16 +201,16 @@ public final class CredentialsView {
         health.setCellValueFactory(c -> c.getValue().healthProperty());
         health.setCellFactory(c -> new HealthCell());
         health.setComparator(Comparator.comparingInt(Health::ordinal));
-        health.setPrefWidth(150);
+        health.setPrefWidth(170);
 
-        TableColumn<CredentialRow, String> bank = textColumn("col-bank", "col.bank", r -> r.bankNameProperty(), 140);
-        TableColumn<CredentialRow, String> ext = textColumn("col-external", "col.externalId", r -> r.externalIdProperty(), 130);
+        TableColumn<CredentialRow, String> bank = textColumn("col-bank", "col.bank", r -> r.bankNameProperty(), 120);
+        TableColumn<CredentialRow, String> ext = textColumn("col-external", "col.externalId", r -> r.externalIdProperty(), 110);
 
         TableColumn<CredentialRow, String> token = new TableColumn<>(I18n.tr("col.token"));
         token.setId("col-token");
         token.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().token()));
         token.setCellFactory(c -> new TokenCell());
-        token.setPrefWidth(130);
+        token.setPrefWidth(115);
 
         TableColumn<CredentialRow, Instant> created = instantColumn("col-created", "col.created", CredentialRow::createdAt, false);
         TableColumn<CredentialRow, Instant> updated = instantColumn("col-updated", "col.updated", CredentialRow::lastUpdate, true);
@@ -218,7 +219,7 @@ public final class CredentialsView {
         lastTx.setId("col-lastTx");
         lastTx.setCellValueFactory(c -> statusDerived(c.getValue(), CredentialRow::lastTransactionDate));
         lastTx.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
-        lastTx.setPrefWidth(120);
+        lastTx.setPrefWidth(95);
 
         TableColumn<CredentialRow, Integer> errored = new TableColumn<>(I18n.tr("col.errored"));
         errored.setId("col-errored");
@@ -231,7 +232,7 @@ public final class CredentialsView {
                 setAlignment(Pos.CENTER_RIGHT);
             }
         });
-        errored.setPrefWidth(70);
+        errored.setPrefWidth(55);
 
         table.getColumns().setAll(List.of(health, bank, ext, token, created, updated, lastTx, errored));
 
@@ -301,11 +302,11 @@ public final class CredentialsView {
                     return;
                 }
                 setText(relative ? Formats.relative(t, clock.instant()) : Formats.utc(t).substring(0, 10));
-                tip.setText(Formats.utc(t) + "\n" + Formats.local(t));
+                tip.setText(Formats.exact(t).replace(" / ", "\n"));
                 setTooltip(tip);
             }
         });
-        col.setPrefWidth(relative ? 120 : 100);
+        col.setPrefWidth(relative ? 95 : 90);
         return col;
     }
 

@@ -298,6 +298,9 @@ public final class CredentialsViewModel {
         if (!fresh.isEmpty() || page == 1) {
             recount();
         }
+        if (selected.get() == null && !sorted.isEmpty()) {
+            selected.set(sorted.get(0)); // the detail pane is never empty once rows exist
+        }
     }
 
     private void finishLoad(int generation) {
