@@ -10,7 +10,9 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -179,25 +181,30 @@ public final class FlanksClient implements AutoCloseable {
      */
     public List<CredentialItem> listAll(PageListener listener) throws ApiException {
         ListPage first = listPage(1);
+        int pages = first.pages();
         Set<String> seen = new HashSet<>();
-        List<CredentialItem> all = new ArrayList<>(first.items().size() * Math.max(1, first.pages()));
-        deliver(first.items(), 1, first.pages(), seen, all, listener);
-        if (first.pages() <= 1) {
+        // no items x pages capacity hint: a large "pages" overflowed it (or exhausted the heap)
+        List<CredentialItem> all = new ArrayList<>();
+        deliver(first.items(), 1, pages, seen, all, listener);
+        if (pages <= 1) {
             return all;
         }
-        List<Future<ListPage>> futures = new ArrayList<>(first.pages() - 1);
+        // pages are queued a bounded window ahead of delivery, not all at once: a server claiming
+        // millions of pages must not fill the heap with tasks (the pool still bounds what is in flight)
+        Deque<Future<ListPage>> window = new ArrayDeque<>();
+        int next = 2;
         try {
-            for (int p = 2; p <= first.pages(); p++) {
-                int page = p;
-                futures.add(listPool.submit(() -> listPage(page)));
-            }
-            for (int i = 0; i < futures.size(); i++) {
-                ListPage lp = await(futures.get(i));
-                deliver(lp.items(), i + 2, first.pages(), seen, all, listener);
+            for (int page = 2; page <= pages; page++) {
+                while (next <= pages && window.size() < 2 * LIST_CONCURRENCY) {
+                    int p = next++;
+                    window.add(listPool.submit(() -> listPage(p)));
+                }
+                ListPage lp = await(window.poll());
+                deliver(lp.items(), page, pages, seen, all, listener);
             }
             return all;
         } finally {
-            futures.forEach(f -> f.cancel(true));
+            window.forEach(f -> f.cancel(true));
         }
     }
 
@@ -261,6 +268,10 @@ public final class FlanksClient implements AutoCloseable {
         while (true) {
             Request.Builder rb = new Request.Builder().url(env.baseUrl() + path)
                     .method(method, json == null ? null : RequestBody.create(json, JSON));
+            if (json == null) {
+                // the vendor's page asks for Content-Type on every call; OkHttp only derives it from a body
+                rb.header("Content-Type", JSON.toString());
+            }
             // a write is sent once; only a 401 (refused before anything happened) allows a second send
             Reply r = read ? sendWithRetries(rb, bearer, true) : send(rb, bearer);
             if (r.code() == 401 && !renewed) {
