@@ -107,6 +107,7 @@ public final class ConsoleApp extends Application implements MainWindow.Host {
         }
         session = s;
         CredentialsViewModel credentials = new CredentialsViewModel(s.client(), background, clock);
+        credentials.reload(); // the first requests overlap building and showing the window
         DetailViewModel detail = new DetailViewModel(credentials, clock);
         window = new MainWindow(s, credentials, detail, clock, this);
         window.restoreLayout(settings);
@@ -130,7 +131,6 @@ public final class ConsoleApp extends Application implements MainWindow.Host {
             }).start();
         }
         stage.show();
-        credentials.reload();
     }
 
     @Override

@@ -4,14 +4,14 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
 
-/** AtlantaFX Primer, light or dark; our stylesheets build on its looked-up colours. */
+/** AtlantaFX Primer, light or dark (binary CSS: parsed faster at start); our stylesheets build on its looked-up colours. */
 public final class Theme {
 
     private Theme() {
     }
 
     public static void apply(boolean dark) {
-        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheetBSS()
+                : new PrimerLight().getUserAgentStylesheetBSS());
     }
 }

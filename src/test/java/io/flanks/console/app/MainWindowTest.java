@@ -173,6 +173,54 @@ class MainWindowTest {
         assertThat(credentials.loadingProperty().get()).isTrue();
     }
 
+    @Test
+    void f5RefreshesTheSelectedCredentialsStatus(FxRobot robot) throws Exception {
+        awaitLoaded();
+        long before = session.sandboxServer().requestCount("POST", "/v0/bank/credentials/status");
+        robot.clickOn(rowAt(robot, 2));
+        robot.type(KeyCode.F5);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> session.sandboxServer().requestCount("POST", "/v0/bank/credentials/status") == before + 1);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> credentials.refreshing().isEmpty());
+        assertThat(credentials.statusMessageProperty().get()).contains("refreshed");
+    }
+
+    @Test
+    void columnLayoutIsRememberedAcrossWindows(FxRobot robot, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        awaitLoaded();
+        io.flanks.console.settings.Settings settings = new io.flanks.console.settings.Settings(dir);
+        robot.interact(() -> {
+            TableView<CredentialRow> t = table(robot);
+            var token = t.getColumns().remove(3); // move the token column first, hide "errors"
+            t.getColumns().add(0, token);
+            t.getColumns().get(t.getColumns().size() - 1).setVisible(false);
+            window.saveLayout(settings);
+        });
+        settings.save();
+        io.flanks.console.settings.Settings reread = new io.flanks.console.settings.Settings(dir);
+        robot.interact(() -> {
+            MainWindow other = new MainWindow(session, credentials, new DetailViewModel(credentials, Clock.systemUTC()),
+                    Clock.systemUTC(), new NoHost());
+            other.restoreLayout(reread);
+            TableView<CredentialRow> t = other.credentialsView().table();
+            assertThat(t.getColumns().get(0).getId()).isEqualTo("col-token");
+            assertThat(t.getColumns().stream().filter(c -> c.getId().equals("col-errored")).findFirst().orElseThrow()
+                    .isVisible()).isFalse();
+        });
+    }
+
+    @Test
+    void shortcutsDialogListsTheKeys(FxRobot robot) throws Exception {
+        awaitLoaded();
+        robot.clickOn("Help").clickOn("Keyboard shortcuts");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node dialog = robot.lookup("#shortcutsDialog").query();
+        assertThat(robot.from(dialog).lookup(".kbd").queryAllAs(Label.class)).extracting(Label::getText)
+                .contains("Ctrl+F", "Enter", "Escape", "F5", "Ctrl+R");
+        robot.type(KeyCode.ESCAPE);
+    }
+
     /** Menus that replace the window are not under test here. */
     private static final class NoHost implements MainWindow.Host {
         @Override
