@@ -201,10 +201,10 @@ public final class CredentialsView {
         health.setCellValueFactory(c -> c.getValue().healthProperty());
         health.setCellFactory(c -> new HealthCell());
         health.setComparator(Comparator.comparingInt(Health::ordinal));
-        health.setPrefWidth(170);
+        health.setPrefWidth(160);
 
-        TableColumn<CredentialRow, String> bank = textColumn("col-bank", "col.bank", r -> r.bankNameProperty(), 120);
-        TableColumn<CredentialRow, String> ext = textColumn("col-external", "col.externalId", r -> r.externalIdProperty(), 110);
+        TableColumn<CredentialRow, String> bank = textColumn("col-bank", "col.bank", r -> r.bankNameProperty(), 130);
+        TableColumn<CredentialRow, String> ext = textColumn("col-external", "col.externalId", r -> r.externalIdProperty(), 105);
 
         TableColumn<CredentialRow, String> token = new TableColumn<>(I18n.tr("col.token"));
         token.setId("col-token");
