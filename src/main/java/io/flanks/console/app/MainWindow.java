@@ -100,7 +100,7 @@ public final class MainWindow {
         ScrollPane detailScroll = new ScrollPane(detailView.root());
         detailScroll.setFitToWidth(true);
         detailScroll.setId("detailScroll");
-        detailScroll.setMinWidth(380);
+        detailScroll.setMinWidth(420);
         split.getItems().setAll(credentialsView.table(), detailScroll);
         split.setDividerPositions(0.66);
         SplitPane.setResizableWithParent(detailScroll, false);

@@ -31,6 +31,17 @@ public enum MatrixState {
         return "matrix.state." + name().toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** Key of the one-sentence explanation shown in a cell's tooltip; takes the item's name as {0}. */
+    public String tooltipKey() {
+        return "matrix.tooltip." + name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    // A not-started row of a pending credential is shown as running: same data, different words.
+    public static final String RUNNING_ICON = "mdi2t-timer-sand";
+    public static final String RUNNING_STYLE_CLASS = "matrix-running";
+    public static final String RUNNING_KEY = "matrix.state.running";
+    public static final String RUNNING_TOOLTIP_KEY = "matrix.tooltip.running";
+
     public static MatrixState of(Boolean created, Boolean errored) {
         if (Boolean.TRUE.equals(errored)) {
             return ERROR;

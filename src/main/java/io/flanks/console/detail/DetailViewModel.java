@@ -1,0 +1,476 @@
+package io.flanks.console.detail;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.flanks.console.api.CredentialStatus;
+import io.flanks.console.api.Flags;
+import io.flanks.console.api.ForceKind;
+import io.flanks.console.common.Formats;
+import io.flanks.console.common.I18n;
+import io.flanks.console.credentials.CredentialRow;
+import io.flanks.console.credentials.CredentialsViewModel;
+import io.flanks.console.credentials.Health;
+import io.flanks.console.credentials.HealthClassifier;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ChangeListener;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.SetChangeListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * State of the detail pane for the credential selected in the table: identity, health, dates,
+ * the products and transactions matrices, open flow tokens and the raw status JSON. Follows
+ * {@link CredentialsViewModel#selectedProperty()} and the selected row's own properties, so a
+ * status refresh shows at once; listeners on a previously selected row are removed.
+ *
+ * <p>Clipboard copies go through an injected {@code Consumer<String>}, so this class needs no
+ * toolkit; {@link DetailView} installs the system clipboard when none was given.
+ */
+public final class DetailViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(DetailViewModel.class);
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    /** Two-space indent, arrays on their own lines, {@code "key": value}: how people write JSON by hand. */
+    private static final ObjectWriter PRETTY = MAPPER.writer(new DefaultPrettyPrinter(
+                    Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+            .withObjectIndenter(new DefaultIndenter("  ", "\n")));
+
+    private final CredentialsViewModel credentials;
+    private final Clock clock;
+    private Consumer<String> clipboard;
+
+    // Properties: the selection
+    private final ReadOnlyObjectWrapper<CredentialRow> row = new ReadOnlyObjectWrapper<>(this, "row");
+    private final ReadOnlyBooleanWrapper hasSelection = new ReadOnlyBooleanWrapper(this, "hasSelection");
+
+    // Properties: identity and health
+    private final ReadOnlyStringWrapper bankName = new ReadOnlyStringWrapper(this, "bankName");
+    private final ReadOnlyStringWrapper bankId = new ReadOnlyStringWrapper(this, "bankId");
+    private final ReadOnlyStringWrapper externalId = new ReadOnlyStringWrapper(this, "externalId");
+    private final ReadOnlyBooleanWrapper hasExternalId = new ReadOnlyBooleanWrapper(this, "hasExternalId");
+    private final ReadOnlyStringWrapper token = new ReadOnlyStringWrapper(this, "token");
+    private final ReadOnlyObjectWrapper<Health> health = new ReadOnlyObjectWrapper<>(this, "health", Health.UNKNOWN);
+    private final ReadOnlyStringWrapper healthText = new ReadOnlyStringWrapper(this, "healthText");
+    private final ReadOnlyStringWrapper healthHint = new ReadOnlyStringWrapper(this, "healthHint");
+    private final ReadOnlyObjectWrapper<Boolean> pending = new ReadOnlyObjectWrapper<>(this, "pending");
+    private final ReadOnlyStringWrapper pendingText = new ReadOnlyStringWrapper(this, "pendingText");
+    private final ReadOnlyBooleanWrapper pendingFlag = new ReadOnlyBooleanWrapper(this, "pendingFlag");
+
+    // Properties: dates
+    private final ReadOnlyStringWrapper created = new ReadOnlyStringWrapper(this, "created");
+    private final ReadOnlyStringWrapper createdAgo = new ReadOnlyStringWrapper(this, "createdAgo");
+    private final ReadOnlyStringWrapper lastUpdate = new ReadOnlyStringWrapper(this, "lastUpdate");
+    private final ReadOnlyStringWrapper lastUpdateAgo = new ReadOnlyStringWrapper(this, "lastUpdateAgo");
+    private final ReadOnlyStringWrapper lastTransaction = new ReadOnlyStringWrapper(this, "lastTransaction");
+
+    // Properties: matrices, fixed rows updated in place
+    private final ObservableList<MatrixRowVM> productRows;
+    private final ObservableList<MatrixRowVM> transactionRows;
+
+    // Properties: flow tokens
+    private final Map<ForceKind, ReadOnlyStringWrapper> flowTokens = new EnumMap<>(ForceKind.class);
+    private final ReadOnlyBooleanWrapper hasFlowTokens = new ReadOnlyBooleanWrapper(this, "hasFlowTokens");
+
+    // Properties: raw status and refreshing
+    private final ReadOnlyBooleanWrapper hasStatus = new ReadOnlyBooleanWrapper(this, "hasStatus");
+    private final ReadOnlyStringWrapper noStatusMessage = new ReadOnlyStringWrapper(this, "noStatusMessage");
+    private final ReadOnlyStringWrapper rawJson = new ReadOnlyStringWrapper(this, "rawJson");
+    private final ReadOnlyStringWrapper rawJsonMessage = new ReadOnlyStringWrapper(this, "rawJsonMessage");
+    private final ReadOnlyBooleanWrapper refreshing = new ReadOnlyBooleanWrapper(this, "refreshing");
+    private final ReadOnlyBooleanWrapper refreshDisabled = new ReadOnlyBooleanWrapper(this, "refreshDisabled", true);
+
+    private String shownBankId;
+
+    // One listener instance each, so exactly these can be removed from the old row. They show
+    // the value they are handed, not "the selected row's", so a listener left behind on an old
+    // row would show that row's data: the tests would see it.
+    private final ChangeListener<CredentialStatus> statusChanged = (o, old, s) -> {
+        updateStatus(row.get(), s);
+        updateRefreshing();
+    };
+    private final ChangeListener<String> bankNameChanged = (o, old, name) -> showBank(shownBankId, name);
+    private final ChangeListener<String> bankIdChanged = (o, old, id) -> showBank(id, null);
+    private final ChangeListener<String> externalIdChanged = (o, old, id) -> showExternalId(id);
+    private final ChangeListener<CredentialRow> selectionChanged = (o, oldRow, newRow) -> follow(oldRow, newRow);
+    private final SetChangeListener<String> refreshingChanged = c -> updateRefreshing();
+
+    public DetailViewModel(CredentialsViewModel credentials, Clock clock) {
+        this(credentials, clock, null);
+    }
+
+    /** @param clipboard receives copied text; {@code null} lets {@link DetailView} install the system clipboard */
+    public DetailViewModel(CredentialsViewModel credentials, Clock clock, Consumer<String> clipboard) {
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.clipboard = clipboard;
+        this.productRows = fixedRows(MatrixRowVM.Group.PRODUCT, Flags.PRODUCT_KEYS);
+        this.transactionRows = fixedRows(MatrixRowVM.Group.TRANSACTION, Flags.TRANSACTION_KEYS);
+        for (ForceKind k : ForceKind.values()) {
+            flowTokens.put(k, new ReadOnlyStringWrapper(this, k.tokenField()));
+        }
+        credentials.selectedProperty().addListener(selectionChanged);
+        credentials.refreshing().addListener(refreshingChanged);
+        follow(null, credentials.selectedProperty().get());
+    }
+
+    private static ObservableList<MatrixRowVM> fixedRows(MatrixRowVM.Group group, List<String> keys) {
+        List<MatrixRowVM> list = new ArrayList<>(keys.size());
+        for (String k : keys) {
+            list.add(new MatrixRowVM(group, k));
+        }
+        return FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(list));
+    }
+
+    // ---- Properties ----------------------------------------------------------------------
+
+    /** The credential shown, or {@code null}. */
+    public ReadOnlyObjectProperty<CredentialRow> rowProperty() {
+        return row.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty hasSelectionProperty() {
+        return hasSelection.getReadOnlyProperty();
+    }
+
+    /** The bank's display name (its id when the banks call did not name it). */
+    public ReadOnlyStringProperty bankNameProperty() {
+        return bankName.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty bankIdProperty() {
+        return bankId.getReadOnlyProperty();
+    }
+
+    /** The external id, or a word saying there is none. */
+    public ReadOnlyStringProperty externalIdProperty() {
+        return externalId.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty hasExternalIdProperty() {
+        return hasExternalId.getReadOnlyProperty();
+    }
+
+    /** The full credentials token. */
+    public ReadOnlyStringProperty tokenProperty() {
+        return token.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Health> healthProperty() {
+        return health.getReadOnlyProperty();
+    }
+
+    /** The health's word ("Blocked"). */
+    public ReadOnlyStringProperty healthTextProperty() {
+        return healthText.getReadOnlyProperty();
+    }
+
+    /** What the health means and what to do, in a sentence or two. */
+    public ReadOnlyStringProperty healthHintProperty() {
+        return healthHint.getReadOnlyProperty();
+    }
+
+    /** {@code pending} as sent: {@code null} when unknown. */
+    public ReadOnlyObjectProperty<Boolean> pendingProperty() {
+        return pending.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty pendingTextProperty() {
+        return pendingText.getReadOnlyProperty();
+    }
+
+    /**
+     * Show the "first extraction running" flag beside the health badge: pending, and the badge
+     * does not already say so (a blocked credential can be pending too).
+     */
+    public ReadOnlyBooleanProperty pendingFlagProperty() {
+        return pendingFlag.getReadOnlyProperty();
+    }
+
+    /** Creation time, UTC and local ({@link Formats#exact}). */
+    public ReadOnlyStringProperty createdProperty() {
+        return created.getReadOnlyProperty();
+    }
+
+    /** Creation time relative to the clock when the status arrived ("2 d ago"), or empty. */
+    public ReadOnlyStringProperty createdAgoProperty() {
+        return createdAgo.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty lastUpdateProperty() {
+        return lastUpdate.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty lastUpdateAgoProperty() {
+        return lastUpdateAgo.getReadOnlyProperty();
+    }
+
+    /** Date of the last transaction ({@code YYYY-MM-DD}) or a word saying there is none yet. */
+    public ReadOnlyStringProperty lastTransactionProperty() {
+        return lastTransaction.getReadOnlyProperty();
+    }
+
+    /** One row per product key ({@link Flags#PRODUCT_KEYS}), always in that order. */
+    public ObservableList<MatrixRowVM> productRows() {
+        return productRows;
+    }
+
+    /** One row per transaction key ({@link Flags#TRANSACTION_KEYS}), always in that order. */
+    public ObservableList<MatrixRowVM> transactionRows() {
+        return transactionRows;
+    }
+
+    /** The open flow token of this kind, or {@code null}. */
+    public ReadOnlyStringProperty flowTokenProperty(ForceKind kind) {
+        return flowTokens.get(kind).getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty resetTokenProperty() {
+        return flowTokenProperty(ForceKind.RESET);
+    }
+
+    public ReadOnlyStringProperty scaTokenProperty() {
+        return flowTokenProperty(ForceKind.SCA);
+    }
+
+    public ReadOnlyStringProperty transactionTokenProperty() {
+        return flowTokenProperty(ForceKind.TRANSACTION);
+    }
+
+    public ReadOnlyBooleanProperty hasFlowTokensProperty() {
+        return hasFlowTokens.getReadOnlyProperty();
+    }
+
+    /** False when the row has no status object yet (the list gave none): offer Refresh. */
+    public ReadOnlyBooleanProperty hasStatusProperty() {
+        return hasStatus.getReadOnlyProperty();
+    }
+
+    /** Says why there is no status and what to do; empty when there is one. */
+    public ReadOnlyStringProperty noStatusMessageProperty() {
+        return noStatusMessage.getReadOnlyProperty();
+    }
+
+    /** The status exactly as received, pretty-printed; {@code null} without a status. */
+    public ReadOnlyStringProperty rawJsonProperty() {
+        return rawJson.getReadOnlyProperty();
+    }
+
+    /** Why there is no raw JSON to show (no status yet, or none kept); empty when there is. */
+    public ReadOnlyStringProperty rawJsonMessageProperty() {
+        return rawJsonMessage.getReadOnlyProperty();
+    }
+
+    /** The shown credential's status is being fetched right now. */
+    public ReadOnlyBooleanProperty refreshingProperty() {
+        return refreshing.getReadOnlyProperty();
+    }
+
+    /** No selection, or a fetch of this credential is already in flight. */
+    public ReadOnlyBooleanProperty refreshDisabledProperty() {
+        return refreshDisabled.getReadOnlyProperty();
+    }
+
+    // ---- Commands ------------------------------------------------------------------------
+
+    /** Re-fetches the shown credential's status; ignored while one fetch is in flight. */
+    public void refresh() {
+        CredentialRow r = row.get();
+        if (r == null || refreshDisabled.get()) {
+            return;
+        }
+        credentials.refreshStatus(r);
+    }
+
+    /** Copies the credentials token; false when there is nothing to copy. */
+    public boolean copyToken() {
+        return copy(tokenText());
+    }
+
+    public boolean copyFlowToken(ForceKind kind) {
+        return copy(flowTokenText(kind));
+    }
+
+    public boolean copyRawJson() {
+        return copy(rawJsonText());
+    }
+
+    public String tokenText() {
+        return token.get();
+    }
+
+    public String flowTokenText(ForceKind kind) {
+        return flowTokens.get(kind).get();
+    }
+
+    public String rawJsonText() {
+        return rawJson.get();
+    }
+
+    /** Stops following the table (the window is closing or the environment changes). */
+    public void dispose() {
+        credentials.selectedProperty().removeListener(selectionChanged);
+        credentials.refreshing().removeListener(refreshingChanged);
+        follow(row.get(), null);
+    }
+
+    /** Used by {@link DetailView}: the system clipboard, unless the creator injected one. */
+    void installClipboardIfAbsent(Consumer<String> systemClipboard) {
+        if (clipboard == null) {
+            clipboard = systemClipboard;
+        }
+    }
+
+    private boolean copy(String text) {
+        if (text == null || text.isEmpty()) {
+            return false;
+        }
+        if (clipboard == null) {
+            LOG.warn("No clipboard installed; nothing copied");
+            return false;
+        }
+        clipboard.accept(text);
+        return true;
+    }
+
+    // ---- following the selection ---------------------------------------------------------
+
+    private void follow(CredentialRow oldRow, CredentialRow newRow) {
+        if (oldRow != null) {
+            oldRow.statusProperty().removeListener(statusChanged);
+            oldRow.bankNameProperty().removeListener(bankNameChanged);
+            oldRow.bankIdProperty().removeListener(bankIdChanged);
+            oldRow.externalIdProperty().removeListener(externalIdChanged);
+        }
+        if (newRow != null) {
+            newRow.statusProperty().addListener(statusChanged);
+            newRow.bankNameProperty().addListener(bankNameChanged);
+            newRow.bankIdProperty().addListener(bankIdChanged);
+            newRow.externalIdProperty().addListener(externalIdChanged);
+        }
+        row.set(newRow);
+        hasSelection.set(newRow != null);
+        token.set(newRow == null ? null : newRow.token());
+        if (newRow == null) {
+            shownBankId = null;
+            bankName.set(null);
+            bankId.set(null);
+            externalId.set(null);
+            hasExternalId.set(false);
+        } else {
+            showBank(newRow.bankId(), newRow.bankName());
+            showExternalId(newRow.externalId());
+        }
+        updateStatus(newRow, newRow == null ? null : newRow.status());
+        updateRefreshing();
+    }
+
+    private void showBank(String id, String name) {
+        shownBankId = id;
+        String display = name == null || name.equals(id) ? (id == null ? null : credentials.bankName(id)) : name;
+        bankName.set(display == null ? I18n.tr("detail.value.unknownBank") : display);
+        bankId.set(id == null ? I18n.tr("detail.value.unknown") : id);
+    }
+
+    private void showExternalId(String id) {
+        boolean present = id != null && !id.isBlank();
+        hasExternalId.set(present);
+        externalId.set(present ? id : I18n.tr("detail.value.none"));
+    }
+
+    private void updateStatus(CredentialRow r, CredentialStatus s) {
+        // from the status itself: the row sets its health only after its status, so reading
+        // r.health() here, inside the status listener, would see the old one
+        Health h = r == null ? Health.UNKNOWN : HealthClassifier.classify(s);
+        health.set(h);
+        healthText.set(I18n.tr(h.key()));
+        healthHint.set(I18n.tr("detail.healthHint." + h.name().toLowerCase(Locale.ROOT)));
+
+        Boolean p = s == null ? null : s.pending();
+        pending.set(p);
+        pendingText.set(I18n.tr(p == null ? "detail.pending.unknown" : p ? "detail.pending.yes" : "detail.pending.no"));
+        pendingFlag.set(Boolean.TRUE.equals(p) && h != Health.PENDING);
+
+        Instant now = clock.instant();
+        Instant createdAt = s == null ? null : s.createdAt();
+        Instant updatedAt = s == null ? null : s.lastUpdateInstant();
+        created.set(createdAt == null ? I18n.tr("detail.value.unknown") : Formats.exact(createdAt));
+        createdAgo.set(createdAt == null ? "" : Formats.relative(createdAt, now));
+        lastUpdate.set(updatedAt != null ? Formats.exact(updatedAt)
+                : I18n.tr(s == null ? "detail.value.unknown" : "detail.value.notYet"));
+        lastUpdateAgo.set(updatedAt == null ? "" : Formats.relative(updatedAt, now));
+        lastTransaction.set(s != null && s.lastTransactionDate() != null ? s.lastTransactionDate().toString()
+                : I18n.tr(s == null ? "detail.value.unknown" : "detail.value.notYet"));
+
+        for (MatrixRowVM m : productRows) {
+            m.update(s == null ? null : s.created().product().get(m.key()),
+                    s == null ? null : s.errored().product().get(m.key()), p);
+        }
+        for (MatrixRowVM m : transactionRows) {
+            m.update(s == null ? null : s.created().transactions().get(m.key()),
+                    s == null ? null : s.errored().transactions().get(m.key()), p);
+        }
+
+        boolean anyToken = false;
+        for (ForceKind k : ForceKind.values()) {
+            String t = s == null ? null : s.flowToken(k);
+            t = t == null || t.isBlank() ? null : t;
+            flowTokens.get(k).set(t);
+            anyToken |= t != null;
+        }
+        hasFlowTokens.set(anyToken);
+
+        hasStatus.set(s != null);
+        if (r == null || s != null) {
+            noStatusMessage.set("");
+        } else if (r.statusText() != null && !r.statusText().isBlank()) {
+            noStatusMessage.set(I18n.tr("detail.noStatus.said", r.statusText()));
+        } else {
+            noStatusMessage.set(I18n.tr("detail.noStatus"));
+        }
+        rawJson.set(s == null || s.rawJson() == null ? null : pretty(s.rawJson()));
+        rawJsonMessage.set(s == null ? noStatusMessage.get()
+                : s.rawJson() == null ? I18n.tr("detail.raw.notKept") : "");
+    }
+
+    private void updateRefreshing() {
+        CredentialRow r = row.get();
+        boolean busy = r != null && credentials.refreshing().contains(r.token());
+        refreshing.set(busy);
+        refreshDisabled.set(r == null || busy);
+    }
+
+    /** The received text re-indented; the text as it was when it is not JSON at all. */
+    static String pretty(String raw) {
+        try {
+            return PRETTY.writeValueAsString(MAPPER.readTree(raw));
+        } catch (JsonProcessingException | RuntimeException e) {
+            LOG.debug("Raw status is not JSON, shown as received: {}", e.toString());
+            return raw;
+        }
+    }
+}

@@ -1,0 +1,390 @@
+package io.flanks.console.detail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import atlantafx.base.theme.PrimerLight;
+import io.flanks.console.api.CredentialItem;
+import io.flanks.console.api.CredentialStatus;
+import io.flanks.console.api.Environment;
+import io.flanks.console.api.FlagGroups;
+import io.flanks.console.api.Flags;
+import io.flanks.console.api.FlanksClient;
+import io.flanks.console.common.FxBackground;
+import io.flanks.console.common.I18n;
+import io.flanks.console.credentials.CredentialRow;
+import io.flanks.console.credentials.CredentialsViewModel;
+import io.flanks.console.credentials.Health;
+import io.flanks.console.sandbox.SandboxConfig;
+import io.flanks.console.sandbox.SandboxServer;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The detail pane headless (TestFX + Monocle) on the real sandbox over HTTP, inside a
+ * fit-to-width ScrollPane as the main window holds it.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DetailViewTest {
+    private static final String STATUS_PATH = "/v0/bank/credentials/status";
+    private static final Pattern MISSING_KEY = Pattern.compile("!(detail|matrix|health)\\.[^!]*!");
+
+    private static SandboxServer server;
+    private static FlanksClient client;
+
+    private FxBackground background;
+    private CredentialsViewModel credentials;
+    private DetailViewModel vm;
+    private ScrollPane scroll;
+    private final List<Stage> extraStages = new ArrayList<>();
+
+    @BeforeAll
+    static void startSandbox() throws Exception {
+        server = SandboxServer.start(SandboxConfig.defaults());
+        client = new FlanksClient(new Environment("Sandbox", server.baseUrl(), "sandbox-client", "sandbox-secret"));
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        client.close();
+        server.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        I18n.use(Locale.ENGLISH);
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        background = new FxBackground(4);
+        credentials = new CredentialsViewModel(client, background, Clock.systemUTC());
+        vm = new DetailViewModel(credentials, Clock.systemUTC()); // the view installs the system clipboard
+        scroll = inScroll(new DetailView(vm));
+        stage.setScene(new Scene(scroll, 480, 760)); // the headless screen is 1280 x 800
+
+        stage.show();
+        credentials.reload();
+    }
+
+    @BeforeEach
+    void awaitLoaded() throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> !credentials.loadingProperty().get() && credentials.lastLoadedProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        server.setLatencyMs(0);
+        WaitForAsyncUtils.asyncFx(() -> {
+            extraStages.forEach(Stage::close);
+            vm.dispose();
+        }).get(5, TimeUnit.SECONDS);
+        background.close();
+        I18n.use(Locale.ENGLISH);
+    }
+
+    private static ScrollPane inScroll(DetailView view) {
+        ScrollPane scroll = new ScrollPane(view.root());
+        scroll.setFitToWidth(true);
+        return scroll;
+    }
+
+    private CredentialRow rowWith(Health h) {
+        return credentials.allRows().stream().filter(r -> r.health() == h).findFirst().orElseThrow();
+    }
+
+    private void select(FxRobot robot, CredentialRow row) {
+        robot.interact(() -> credentials.selectedProperty().set(row));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Queries only this test's pane: other windows (other tests, extra stages) may hold a pane too. */
+    private org.testfx.service.query.NodeQuery in(FxRobot robot) {
+        return robot.from(scroll);
+    }
+
+    private String text(FxRobot robot, String id) {
+        return in(robot).lookup(id).queryAs(Labeled.class).getText();
+    }
+
+    // ---- tests ---------------------------------------------------------------------------
+
+    @Test
+    void showsACalmPlaceholderUntilARowIsSelected(FxRobot robot) {
+        select(robot, null); // the table selects its first row once rows arrive
+        assertThat(in(robot).lookup("#detailPlaceholder").query().isVisible()).isTrue();
+        assertThat(in(robot).lookup("#detailContent").query().isVisible()).isFalse();
+        assertThat(in(robot).lookup("#detailPlaceholder .label").queryAll())
+                .anySatisfy(n -> assertThat(((Label) n).getText()).isEqualTo("Select a credential to see its details"));
+
+        select(robot, rowWith(Health.HEALTHY));
+        assertThat(in(robot).lookup("#detailPlaceholder").query().isVisible()).isFalse();
+        assertThat(in(robot).lookup("#detailContent").query().isVisible()).isTrue();
+    }
+
+    @Test
+    void blockedCredentialShowsErrorResetTokenAndRawJson(FxRobot robot) {
+        CredentialRow blocked = rowWith(Health.BLOCKED);
+        select(robot, blocked);
+
+        assertThat(text(robot, "#detailTitle")).isEqualTo(blocked.bankName());
+        assertThat(text(robot, "#detailToken")).isEqualTo(blocked.token());
+        Label health = in(robot).lookup("#detailHealth").queryAs(Label.class);
+        assertThat(health.getText()).isEqualTo("Blocked");
+        assertThat(health.getStyleClass()).contains(Health.BLOCKED.styleClass());
+        assertThat(health.getGraphic()).as("an icon, not colour alone").isNotNull();
+
+        Label auth = in(robot).lookup("#product-auth-state").queryAs(Label.class);
+        assertThat(auth.getText()).isEqualTo("Error");
+        assertThat(auth.getStyleClass()).contains(MatrixState.ERROR.styleClass());
+        assertThat(auth.getTooltip().getText()).contains("Authentication");
+        assertThat(text(robot, "#product-account-state")).isEqualTo("OK");
+        assertThat(text(robot, "#product-auth-errored")).isEqualTo("yes");
+        assertThat(in(robot).lookup("#transactionMatrix").query().isVisible()).isTrue();
+
+        String reset = blocked.status().resetToken();
+        assertThat(reset).isNotBlank();
+        Label resetLabel = in(robot).lookup("#resetToken").queryAs(Label.class);
+        assertThat(resetLabel.getText()).isEqualTo(reset);
+        assertThat(resetLabel.isVisible()).isTrue();
+        assertThat(in(robot).lookup("#scaTokenBox").query().isVisible()).isFalse();
+        assertThat(in(robot).lookup("#noFlowTokens").query().isVisible()).isFalse();
+
+        robot.clickOn(in(robot).lookup("Raw JSON").queryAs(Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        TextArea raw = in(robot).lookup("#rawJson").queryAs(TextArea.class);
+        assertThat(raw.isVisible()).isTrue();
+        assertThat(raw.isEditable()).isFalse();
+        assertThat(raw.getText()).contains("\"reset_token\": \"" + reset + "\"");
+        assertThat(in(robot).lookup("#detailOverview").query().isVisible()).as("the overview page is hidden").isFalse();
+    }
+
+    @Test
+    void refreshButtonRefetchesAndIsDisabledMeanwhile(FxRobot robot) throws Exception {
+        CredentialRow blocked = rowWith(Health.BLOCKED);
+        select(robot, blocked);
+        Button refresh = in(robot).lookup("#detailRefresh").queryAs(Button.class);
+        assertThat(refresh.isDisabled()).isFalse();
+
+        long before = server.requestCount("POST", STATUS_PATH);
+        server.setLatencyMs(500);
+        robot.clickOn(refresh);
+        assertThat(refresh.isDisabled()).as("disabled while the request is in flight").isTrue();
+        robot.clickOn(refresh); // does nothing while disabled
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !credentials.refreshing().contains(blocked.token()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(server.requestCount("POST", STATUS_PATH)).isEqualTo(before + 1);
+        assertThat(refresh.isDisabled()).isFalse();
+        assertThat(text(robot, "#resetToken")).isEqualTo(blocked.status().resetToken());
+    }
+
+    @Test
+    void aRowWithoutStatusSaysSoAndRefreshFillsThePane(FxRobot robot) throws Exception {
+        CredentialRow some = rowWith(Health.BLOCKED);
+        CredentialRow bare = new CredentialRow(new CredentialItem(some.token(), some.externalId(), some.bankId(), null, "ok"));
+        select(robot, bare);
+
+        assertThat(in(robot).lookup("#detailNoStatus").query().isVisible()).isTrue();
+        assertThat(text(robot, "#product-auth-state")).isEqualTo("Unknown");
+        robot.clickOn(in(robot).lookup("Raw JSON").queryAs(Node.class));
+        assertThat(in(robot).lookup("#rawJsonMissing").query().isVisible()).isTrue();
+        assertThat(in(robot).lookup("#rawJson").query().isVisible()).isFalse();
+
+        long before = server.requestCount("POST", STATUS_PATH);
+        robot.clickOn(in(robot).lookup("#rawJsonRefresh").queryAs(Node.class));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> bare.status() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(server.requestCount("POST", STATUS_PATH)).isEqualTo(before + 1);
+        assertThat(in(robot).lookup("#rawJsonMissing").query().isVisible()).isFalse();
+        assertThat(in(robot).lookup("#rawJson").queryAs(TextArea.class).getText()).contains("\"reset_token\"");
+        robot.clickOn(in(robot).lookup("Overview").queryAs(Node.class));
+        assertThat(in(robot).lookup("#detailNoStatus").query().isVisible()).isFalse();
+        assertThat(text(robot, "#product-auth-state")).isEqualTo("Error");
+        assertThat(text(robot, "#detailHealth")).isEqualTo("Blocked");
+    }
+
+    @Test
+    void copyButtonsPutTheTokensOnTheClipboard(FxRobot robot) throws Exception {
+        CredentialRow blocked = rowWith(Health.BLOCKED);
+        select(robot, blocked);
+
+        robot.clickOn(in(robot).lookup("#copyToken").queryAs(Node.class));
+        assertThat(WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get(5, TimeUnit.SECONDS))
+                .isEqualTo(blocked.token());
+        robot.interact(() -> scroll.setVvalue(scroll.getVmax())); // the flow tokens sit low
+        robot.clickOn(in(robot).lookup("#copyResetToken").queryAs(Node.class));
+        assertThat(WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get(5, TimeUnit.SECONDS))
+                .isEqualTo(blocked.status().resetToken());
+    }
+
+    @Test
+    void actionsBarAndDangerZoneStayHiddenUntilFilled(FxRobot robot) throws Exception {
+        CredentialRow healthy = rowWith(Health.HEALTHY);
+        DetailView view = WaitForAsyncUtils.asyncFx(() -> showExtra(420, Locale.ENGLISH)).get(5, TimeUnit.SECONDS);
+        select(robot, healthy);
+        assertThat(view.actionsBar().isVisible()).isFalse();
+        assertThat(view.dangerZone().isVisible()).isFalse();
+        robot.interact(() -> {
+            view.actionsBar().getChildren().add(new Button("Force SCA"));
+            view.dangerZone().getChildren().add(new Button("Delete…"));
+        });
+        assertThat(view.actionsBar().isVisible()).isTrue();
+        assertThat(view.dangerZone().isVisible()).isTrue();
+        assertThat(view.actionsBar().getParent()).isSameAs(view.dangerZone().getParent());
+        assertThat(view.dangerZone().getLayoutY()).as("delete sits below, apart").isGreaterThan(view.actionsBar().getLayoutY());
+    }
+
+    /**
+     * At 420 px, in English and Spanish, with the longest words the pane can show: no text is
+     * cut short, nothing is wider than the pane, and no key is missing.
+     */
+    @Test
+    void nothingIsClippedAt420PixelsInEnglishAndSpanish(FxRobot robot) throws Exception {
+        List<CredentialRow> samples = List.of(
+                rowWith(Health.BLOCKED),
+                rowWith(Health.NEEDS_SCA),
+                sample("every-flow-open-and-pending", true, true, allFlags(false), allFlags(false)),
+                sample("nothing-known", null, null, FlagGroups.UNKNOWN, FlagGroups.UNKNOWN),
+                new CredentialRow(new CredentialItem("status-as-a-string", null, "unknown-bank-id", null, "active")));
+        for (Locale locale : List.of(Locale.ENGLISH, new Locale("es"))) {
+            DetailView view = WaitForAsyncUtils.asyncFx(() -> showExtra(420, locale)).get(5, TimeUnit.SECONDS);
+            TabPane tabs = view.tabPane();
+            for (CredentialRow row : samples) {
+                for (int tab = 0; tab < 2; tab++) {
+                    int t = tab;
+                    robot.interact(() -> {
+                        credentials.selectedProperty().set(row);
+                        tabs.getSelectionModel().select(t);
+                    });
+                    WaitForAsyncUtils.waitForFxEvents();
+                    String where = locale + " " + row.token() + " tab " + tab;
+                    WaitForAsyncUtils.asyncFx(() -> {
+                        Parent root = view.root();
+                        root.applyCss();
+                        root.getScene().getRoot().layout();
+                        ScrollPane scroll = (ScrollPane) root.getScene().getRoot();
+                        assertThat(root.getLayoutBounds().getWidth()).as(where + ": pane wider than its viewport")
+                                .isLessThanOrEqualTo(scroll.getViewportBounds().getWidth() + 0.5);
+                        assertNothingClipped(root, where);
+                        return null;
+                    }).get(5, TimeUnit.SECONDS);
+                }
+            }
+        }
+    }
+
+    // ---- helpers -------------------------------------------------------------------------
+
+    /** A second stage with its own view-model over the same table, in the given language. */
+    private DetailView showExtra(double width, Locale locale) {
+        I18n.use(locale);
+        DetailView view = new DetailView(new DetailViewModel(credentials, Clock.systemUTC(), text -> { }));
+        Stage stage = new Stage();
+        stage.setScene(new Scene(inScroll(view), width, 1000));
+        stage.show();
+        extraStages.add(stage);
+        return view;
+    }
+
+    private static Map<String, Boolean> allFlags(boolean value) {
+        Map<String, Boolean> m = new HashMap<>();
+        Flags.PRODUCT_KEYS.forEach(k -> m.put(k, value));
+        return m;
+    }
+
+    private static CredentialRow sample(String token, Boolean pending, Boolean blocked,
+                                        Object created, Object errored) {
+        FlagGroups c = created instanceof FlagGroups g ? g
+                : new FlagGroups(new Flags(castFlags(created)), new Flags(castFlags(created)));
+        FlagGroups e = errored instanceof FlagGroups g ? g
+                : new FlagGroups(new Flags(castFlags(errored)), new Flags(castFlags(errored)));
+        boolean open = Boolean.TRUE.equals(blocked);
+        CredentialStatus s = new CredentialStatus(pending, blocked,
+                open ? "0123456789abcdef0123456789abcdef" : null,
+                open ? "fedcba9876543210fedcba9876543210" : null,
+                open ? "00112233445566778899aabbccddeeff" : null,
+                "testbank", pending == null ? null : LocalDate.now(), pending == null ? null : LocalTime.NOON,
+                null, pending == null ? null : Instant.now().minusSeconds(600), null, e, c,
+                "{\"pending\": " + pending + ", \"blocked\": " + blocked + "}");
+        return new CredentialRow(new CredentialItem(token, "cust-123456789", "caja-rural-de-navarra", s, null));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Boolean> castFlags(Object o) {
+        return (Map<String, Boolean>) o;
+    }
+
+    private static boolean showing(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return n.getScene() != null;
+    }
+
+    private static void assertNothingClipped(Parent root, String where) {
+        List<Node> all = new ArrayList<>();
+        collect(root, all);
+        int checked = 0;
+        for (Node n : all) {
+            if (!(n instanceof Labeled l) || !showing(l) || l.getText() == null || l.getText().isEmpty()) {
+                continue;
+            }
+            checked++;
+            String full = l.getText();
+            assertThat(MISSING_KEY.matcher(full).find()).as(where + ": missing key in " + full).isFalse();
+            Tooltip tip = l.getTooltip();
+            if (tip != null && tip.getText() != null) {
+                assertThat(MISSING_KEY.matcher(tip.getText()).find()).as(where + ": missing key in " + tip.getText()).isFalse();
+            }
+            // the skin's LabeledText (style class "text"), not an icon (a FontIcon is a Text too)
+            String shown = l.getChildrenUnmodifiable().stream()
+                    .filter(c -> c instanceof Text && c.getStyleClass().contains("text"))
+                    .map(c -> ((Text) c).getText()).findFirst().orElse(full);
+            assertThat(shown).as(where + ": " + l.getId() + " " + l.getStyleClass() + " is cut short").isEqualTo(full);
+        }
+        assertThat(checked).as(where + ": labels checked").isGreaterThan(5);
+    }
+
+    private static void collect(Parent p, List<Node> out) {
+        for (Node n : p.getChildrenUnmodifiable()) {
+            out.add(n);
+            if (n instanceof Parent child) {
+                collect(child, out);
+            }
+        }
+    }
+}
