@@ -36,6 +36,7 @@ public final class ConsoleApp extends Application implements MainWindow.Host {
     private Stage stage;
     private Session session;
     private MainWindow window;
+    private DetailViewModel detail;
     private String secretInMemory;
     private boolean dark;
 
@@ -108,7 +109,10 @@ public final class ConsoleApp extends Application implements MainWindow.Host {
         session = s;
         CredentialsViewModel credentials = new CredentialsViewModel(s.client(), background, clock);
         credentials.reload(); // the first requests overlap building and showing the window
-        DetailViewModel detail = new DetailViewModel(credentials, clock);
+        if (detail != null) {
+            detail.dispose(); // the old window's pane stops listening to its rows
+        }
+        detail = new DetailViewModel(credentials, clock);
         window = new MainWindow(s, credentials, detail, clock, this);
         window.restoreLayout(settings);
         if (dark) {

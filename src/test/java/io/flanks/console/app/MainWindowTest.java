@@ -161,8 +161,8 @@ class MainWindowTest {
     void tableRespondsToClicksWhileASlowLoadIsInFlight(FxRobot robot) throws Exception {
         awaitLoaded();
         session.sandboxServer().setLatencyMs(2000);
-        robot.clickOn("#reload");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> credentials.loadingProperty().get());
+        robot.interact(credentials::reload);
+        assertThat(credentials.loadingProperty().get()).isTrue();
         robot.clickOn(rowAt(robot, 3));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(credentials.loadingProperty().get()).as("the load is still in flight").isTrue();
