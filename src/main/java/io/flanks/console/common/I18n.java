@@ -12,7 +12,7 @@ import java.util.ResourceBundle;
  * failing, and a test checks that every key exists in both languages.
  */
 public final class I18n {
-    public static final List<String> BUNDLES = List.of("i18n/messages", "i18n/detail");
+    public static final List<String> BUNDLES = List.of("i18n/messages", "i18n/detail", "i18n/actions", "i18n/bulk", "i18n/history");
     public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, new Locale("es"));
 
     private static volatile I18n current = new I18n(defaultLocale());

@@ -87,6 +87,14 @@ public final class CredentialsViewModel {
     private final ObservableSet<String> refreshing = FXCollections.observableSet();
     private final Map<String, String> bankNames = new HashMap<>();
 
+    /** Told of every status the console receives for a row (FX thread), with the one it replaced. */
+    @FunctionalInterface
+    public interface StatusObserver {
+        void statusFetched(CredentialRow row, io.flanks.console.api.CredentialStatus before,
+                           io.flanks.console.api.CredentialStatus after);
+    }
+
+    private final List<StatusObserver> statusObservers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Background.Job loadJob;
     private int loadGeneration;
     private Set<String> seenThisLoad = new HashSet<>();
@@ -204,6 +212,25 @@ public final class CredentialsViewModel {
 
     // ---- Commands ------------------------------------------------------------------------
 
+    /** Status history and the like subscribe here rather than to 100,000 row properties. */
+    public void addStatusObserver(StatusObserver o) {
+        statusObservers.add(o);
+    }
+
+    /** Sets a row's status and tells the observers: every status that reaches a row goes through here. */
+    public void applyStatus(CredentialRow row, io.flanks.console.api.CredentialStatus s) {
+        io.flanks.console.api.CredentialStatus before = row.status();
+        row.setStatus(s);
+        notifyStatus(row, before, s);
+    }
+
+    private void notifyStatus(CredentialRow row, io.flanks.console.api.CredentialStatus before,
+                              io.flanks.console.api.CredentialStatus after) {
+        for (StatusObserver o : statusObservers) {
+            o.statusFetched(row, before, after);
+        }
+    }
+
     /** Loads every credential; a load already running is cancelled first. */
     public void reload() {
         if (loadJob != null) {
@@ -243,7 +270,7 @@ public final class CredentialsViewModel {
         background.submit("status " + FlanksClient.shortToken(row.token()), job -> client.status(row.token()),
                 s -> {
                     refreshing.remove(row.token());
-                    row.setStatus(s);
+                    applyStatus(row, s);
                     statusMessage.set(I18n.tr("status.refreshed", row.externalId() == null ? FlanksClient.shortToken(row.token()) : row.externalId()));
                 },
                 e -> {
@@ -279,6 +306,7 @@ public final class CredentialsViewModel {
         for (CredentialItem item : items) {
             seenThisLoad.add(item.credentialsToken());
             CredentialRow row = byToken.get(item.credentialsToken());
+            io.flanks.console.api.CredentialStatus before = null;
             if (row == null) {
                 row = new CredentialRow(item);
                 String name = bankNames.get(row.bankId());
@@ -288,7 +316,11 @@ public final class CredentialsViewModel {
                 byToken.put(row.token(), row);
                 fresh.add(row);
             } else {
+                before = row.status();
                 row.update(item);
+            }
+            if (item.status() != null && !statusObservers.isEmpty()) {
+                notifyStatus(row, before, item.status());
             }
         }
         rows.addAll(fresh); // one change per page, not per row
