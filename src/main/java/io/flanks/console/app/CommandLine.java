@@ -8,13 +8,14 @@ import java.util.Map;
  * never a stack trace.
  */
 public record CommandLine(String apiUrl, Path dataDir, boolean smokeTest, boolean help, boolean version,
-                          boolean sandboxServer, String clientId, String clientSecret) {
+                          boolean sandboxServer, String clientId, String clientSecret, boolean readOnly) {
 
     public static final String USAGE = """
             Usage: flanks-console [options]
               (no options)          open the console on the built-in sandbox
               --api-url URL         use a Flanks API (credentials from FLANKS_CLIENT_ID / FLANKS_CLIENT_SECRET)
               --data-dir DIR        keep settings and logs in DIR instead of the per-user folders
+              --read-only           hide every action that changes a credential (force, delete)
               --smoke-test          start, wait for the first rows and the detail pane, print a SMOKE line, exit
               --sandbox-server      run only the sandbox HTTP server (see --sandbox-server --help)
               --version             print the version and exit
@@ -34,6 +35,7 @@ public record CommandLine(String apiUrl, Path dataDir, boolean smokeTest, boolea
         boolean smoke = false;
         boolean help = false;
         boolean version = false;
+        boolean readOnly = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -46,10 +48,11 @@ public record CommandLine(String apiUrl, Path dataDir, boolean smokeTest, boolea
                     }
                 }
                 case "--smoke-test" -> smoke = true;
+                case "--read-only" -> readOnly = true;
                 case "--help", "-h" -> help = true;
                 case "--version" -> version = true;
                 case "--sandbox-server" -> {
-                    return new CommandLine(null, null, false, false, false, true, null, null);
+                    return new CommandLine(null, null, false, false, false, true, null, null, false);
                 }
                 default -> {
                     if (a.startsWith("--api-url=")) {
@@ -66,7 +69,7 @@ public record CommandLine(String apiUrl, Path dataDir, boolean smokeTest, boolea
             validateUrl(apiUrl);
         }
         return new CommandLine(apiUrl, dataDir, smoke, help, version, false,
-                env.get("FLANKS_CLIENT_ID"), env.get("FLANKS_CLIENT_SECRET"));
+                env.get("FLANKS_CLIENT_ID"), env.get("FLANKS_CLIENT_SECRET"), readOnly);
     }
 
     private static String value(String[] args, int i, String option) throws UsageException {

@@ -1,6 +1,12 @@
 package io.flanks.console.app;
 
+import io.flanks.console.actions.ActionsView;
+import io.flanks.console.actions.ActionsViewModel;
+import io.flanks.console.actions.LinkTemplates;
+import io.flanks.console.actions.LinkTemplatesDialog;
 import io.flanks.console.api.Environment;
+import io.flanks.console.audit.AuditLog;
+import io.flanks.console.audit.AuditWindow;
 import io.flanks.console.common.FxBackground;
 import io.flanks.console.common.I18n;
 import io.flanks.console.credentials.CredentialsViewModel;
@@ -27,7 +33,7 @@ import org.slf4j.LoggerFactory;
 public final class ConsoleApp extends Application implements MainWindow.Host {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleApp.class);
 
-    private static CommandLine commandLine = new CommandLine(null, null, false, false, false, false, null, null);
+    private static CommandLine commandLine = new CommandLine(null, null, false, false, false, false, null, null, false);
     private static AppDirs dirs = AppDirs.of(null);
 
     private final Clock clock = Clock.systemUTC();
@@ -38,6 +44,8 @@ public final class ConsoleApp extends Application implements MainWindow.Host {
     private MainWindow window;
     private DetailViewModel detail;
     private String secretInMemory;
+    private AuditLog audit;
+    private ActionsViewModel actionsVm;
     private boolean dark;
 
     /** Called by the launcher once the command line is parsed. */
@@ -52,6 +60,7 @@ public final class ConsoleApp extends Application implements MainWindow.Host {
         this.stage = primary;
         settings = new Settings(dirs.config());
         background = new FxBackground(4);
+        audit = new AuditLog(dirs.data());
         I18n.use(Locale.forLanguageTag(settings.get("language", I18n.defaultLocale().getLanguage())));
         dark = settings.getBoolean("theme.dark", false);
         applyTheme();
@@ -114,6 +123,7 @@ public final class ConsoleApp extends Application implements MainWindow.Host {
         }
         detail = new DetailViewModel(credentials, clock);
         window = new MainWindow(s, credentials, detail, clock, this);
+        installActions(s, credentials);
         window.restoreLayout(settings);
         if (dark) {
             window.root().getStyleClass().add("theme-dark");
@@ -135,6 +145,26 @@ public final class ConsoleApp extends Application implements MainWindow.Host {
             }).start();
         }
         stage.show();
+    }
+
+    private void installActions(Session s, CredentialsViewModel credentials) {
+        boolean readOnly = commandLine.readOnly() || settings.getBoolean(readOnlyKey(s), false);
+        actionsVm = new ActionsViewModel(s.client(), background, credentials, audit, s.label(),
+                new LinkTemplates(settings), readOnly, clock);
+        ActionsView actionsView = new ActionsView(actionsVm, credentials, () -> stage);
+        window.installActions(actionsView, actionsVm,
+                () -> new AuditWindow(stage, audit, background, stage.getScene().getStylesheets()).show(),
+                () -> LinkTemplatesDialog.show(stage, new LinkTemplates(settings)),
+                () -> {
+                    settings.put(readOnlyKey(s), String.valueOf(!actionsVm.readOnlyProperty().get()));
+                    settings.save();
+                    show(session); // rebuild: every action appears or disappears at once
+                });
+    }
+
+    /** Read-only is remembered per environment (its base URL, or the sandbox). */
+    private static String readOnlyKey(Session s) {
+        return "readOnly." + (s.isSandbox() ? "sandbox" : s.environment().baseUrl());
     }
 
     @Override

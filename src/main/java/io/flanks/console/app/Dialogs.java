@@ -6,7 +6,6 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextArea;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 
@@ -20,6 +19,10 @@ public final class Dialogs {
             {"Escape", "shortcuts.clear"},
             {"F5", "shortcuts.refresh"},
             {"Ctrl+R", "shortcuts.reload"},
+            {"Ctrl+Shift+S", "shortcuts.forceSca"},
+            {"Ctrl+Shift+R", "shortcuts.forceReset"},
+            {"Ctrl+Shift+T", "shortcuts.forceTransaction"},
+            {"Delete", "shortcuts.delete"},
     };
 
     private Dialogs() {
@@ -53,18 +56,7 @@ public final class Dialogs {
         a.show();
     }
 
-    /** One plain sentence, the details expandable and copyable; never a bare stack trace. */
     public static void error(Window owner, ErrorMessages.Message m) {
-        Alert a = new Alert(Alert.AlertType.ERROR, m.summary(), ButtonType.CLOSE);
-        a.initOwner(owner);
-        a.setHeaderText(null);
-        if (!m.details().isBlank()) {
-            TextArea details = new TextArea(m.details());
-            details.setEditable(false);
-            details.setWrapText(true);
-            details.getStyleClass().add("mono");
-            a.getDialogPane().setExpandableContent(details);
-        }
-        a.show();
+        io.flanks.console.common.ErrorDialog.show(owner, m);
     }
 }

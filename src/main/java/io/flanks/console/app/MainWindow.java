@@ -120,6 +120,7 @@ public final class MainWindow {
         MenuItem exit = new MenuItem(I18n.tr("menu.exit"));
         exit.setOnAction(e -> host.exit());
         Menu file = new Menu(I18n.tr("menu.file"), null, connection, exit);
+        fileMenu = file;
 
         CheckMenuItem dark = new CheckMenuItem(I18n.tr("menu.theme.dark"));
         dark.setId("menuDark");
@@ -161,7 +162,12 @@ public final class MainWindow {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox box = new HBox(10, badge, title, spacer, credentialsView.search(), credentialsView.banks(), reload);
+        readOnlyBadge.setId("readOnlyBadge");
+        readOnlyBadge.getStyleClass().addAll("env-badge", "env-readonly");
+        readOnlyBadge.setGraphic(new FontIcon("mdi2e-eye-outline"));
+        readOnlyBadge.setVisible(false);
+        readOnlyBadge.managedProperty().bind(readOnlyBadge.visibleProperty());
+        HBox box = new HBox(10, badge, readOnlyBadge, title, spacer, credentialsView.search(), credentialsView.banks(), reload);
         box.setAlignment(Pos.CENTER_LEFT);
         box.setPadding(new Insets(8, 10, 6, 10));
         box.getStyleClass().add("header-bar");
@@ -238,6 +244,45 @@ public final class MainWindow {
                 credentials::reload);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5),
                 () -> credentials.refreshStatus(credentials.selectedProperty().get()));
+    }
+
+    // ---- actions (force, delete) ---------------------------------------------------------
+
+    private final Label readOnlyBadge = new Label(I18n.tr("badge.readOnly"));
+    private Menu fileMenu;
+
+    /**
+     * Puts the action buttons into the detail pane (delete apart, in its danger zone), the
+     * context menu and shortcuts on the table, and the audit / link / read-only items in the
+     * File menu.
+     */
+    public void installActions(io.flanks.console.actions.ActionsView actions,
+                               io.flanks.console.actions.ActionsViewModel actionsVm,
+                               Runnable openAuditLog, Runnable openLinkTemplates, Runnable toggleReadOnly) {
+        detailView.actionsBar().getChildren().setAll(actions.forceControls());
+        detailView.dangerZone().getChildren().setAll(actions.deleteButton());
+        readOnlyBadge.visibleProperty().bind(actionsVm.readOnlyProperty());
+        MenuItem audit = new MenuItem(I18n.tr("audit.menu"), new FontIcon("mdi2c-clipboard-text-clock-outline"));
+        audit.setId("menuAudit");
+        audit.setOnAction(e -> openAuditLog.run());
+        MenuItem links = new MenuItem(I18n.tr("link.settings"), new FontIcon("mdi2l-link-variant"));
+        links.setId("menuLinks");
+        links.setOnAction(e -> openLinkTemplates.run());
+        CheckMenuItem readOnly = new CheckMenuItem(I18n.tr("readOnly.menu"));
+        readOnly.setId("menuReadOnly");
+        readOnly.setSelected(actionsVm.readOnlyProperty().get());
+        readOnly.setOnAction(e -> toggleReadOnly.run());
+        fileMenu.getItems().addAll(0, java.util.List.of(audit, links, readOnly, new javafx.scene.control.SeparatorMenuItem()));
+        Runnable wire = () -> actions.install(credentialsView.table(), root.getScene());
+        if (root.getScene() != null) {
+            wire.run();
+        } else {
+            root.sceneProperty().addListener((o, a, scene) -> {
+                if (scene != null && a == null) {
+                    wire.run();
+                }
+            });
+        }
     }
 
     /** Saves column layout and the split position. */
