@@ -48,6 +48,7 @@ public final class ActionDialogs {
             CheckBox again = new CheckBox(I18n.tr("action.openAgain"));
             again.setId("confirmAgain");
             ok.disableProperty().bind(again.selectedProperty().not());
+            Platform.runLater(again::requestFocus);
             box.getChildren().addAll(0, java.util.List.of(warn, again));
         }
         d.getDialogPane().setContent(box);

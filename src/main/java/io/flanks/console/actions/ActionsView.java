@@ -184,7 +184,7 @@ public final class ActionsView {
             }
         }
         Notifications.create().owner(owner.get()).title(I18n.tr(o.kind().key() + ".title"))
-                .graphic(content).hideAfter(Duration.seconds(20)).position(Pos.BOTTOM_RIGHT).show();
+                .graphic(content).hideAfter(Duration.seconds(20)).position(Pos.BOTTOM_LEFT) /* never over the action strip */.show();
     }
 
     private static void copy(String s) {

@@ -101,9 +101,17 @@ public final class MainWindow {
         detailScroll.setFitToWidth(true);
         detailScroll.setId("detailScroll");
         detailScroll.setMinWidth(420);
-        split.getItems().setAll(credentialsView.table(), detailScroll);
+        // the action strip stays pinned under the scrolling detail, always in reach
+        actionStrip.setId("actionStrip");
+        actionStrip.getStyleClass().add("action-strip");
+        actionStrip.setVisible(false);
+        actionStrip.managedProperty().bind(actionStrip.visibleProperty());
+        VBox.setVgrow(detailScroll, Priority.ALWAYS);
+        VBox detailColumn = new VBox(detailScroll, actionStrip);
+        detailColumn.setMinWidth(420);
+        split.getItems().setAll(credentialsView.table(), detailColumn);
         split.setDividerPositions(0.66);
-        SplitPane.setResizableWithParent(detailScroll, false);
+        SplitPane.setResizableWithParent(detailColumn, false);
         root.setCenter(split);
         root.setBottom(statusBar());
         root.sceneProperty().addListener((o, a, scene) -> {
@@ -249,6 +257,7 @@ public final class MainWindow {
     // ---- actions (force, delete) ---------------------------------------------------------
 
     private final Label readOnlyBadge = new Label(I18n.tr("badge.readOnly"));
+    private final VBox actionStrip = new VBox(8);
     private Menu fileMenu;
 
     /**
@@ -259,8 +268,14 @@ public final class MainWindow {
     public void installActions(io.flanks.console.actions.ActionsView actions,
                                io.flanks.console.actions.ActionsViewModel actionsVm,
                                Runnable openAuditLog, Runnable openLinkTemplates, Runnable toggleReadOnly) {
-        detailView.actionsBar().getChildren().setAll(actions.forceControls());
-        detailView.dangerZone().getChildren().setAll(actions.deleteButton());
+        javafx.scene.layout.FlowPane forces = new javafx.scene.layout.FlowPane(8, 8);
+        forces.getChildren().setAll(actions.forceControls());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox danger = new HBox(gap, actions.deleteButton()); // delete stands apart, never the default
+        danger.getStyleClass().add("danger-row");
+        actionStrip.getChildren().setAll(forces, danger);
+        actionStrip.visibleProperty().bind(actionsVm.readOnlyProperty().not());
         readOnlyBadge.visibleProperty().bind(actionsVm.readOnlyProperty());
         MenuItem audit = new MenuItem(I18n.tr("audit.menu"), new FontIcon("mdi2c-clipboard-text-clock-outline"));
         audit.setId("menuAudit");
