@@ -77,6 +77,8 @@ public final class FlanksClient implements AutoCloseable {
 
     public FlanksClient(Environment env, OkHttpClient http, Backoff backoff, Clock clock) {
         this.env = env;
+        requireSafeUrl(env);
+        Secrets.register(env.clientSecret());
         this.http = http.newBuilder().addInterceptor(new RedactingLogInterceptor()).build();
         this.backoff = backoff;
         this.clock = clock;
@@ -86,6 +88,16 @@ public final class FlanksClient implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** Plain http only to this machine: anything else would send the secret in clear text. */
+    static void requireSafeUrl(Environment env) {
+        String url = env.baseUrl().toLowerCase(java.util.Locale.ROOT);
+        if (url.startsWith("https://") || (url.startsWith("http://") && env.isLoopback())) {
+            return;
+        }
+        throw new IllegalArgumentException("Refusing " + env.baseUrl()
+                + ": use https:// (plain http:// only for localhost)");
     }
 
     public static OkHttpClient defaultHttp() {
@@ -150,6 +162,7 @@ public final class FlanksClient implements AutoCloseable {
         if (value == null || value.isBlank()) {
             throw ApiParser.malformed("The token response has no access_token.", 200, r.body());
         }
+        Secrets.register(value);
         Long expires = ApiParser.integer(n.get("expires_in"));
         long ttl = expires == null || expires <= 0 ? 3600 : expires;
         // renew shortly before expiry: a minute early, or a tenth of a short lifetime

@@ -58,6 +58,7 @@ public final class ConsoleApp extends Application implements MainWindow.Host {
     @Override
     public void start(Stage primary) {
         this.stage = primary;
+        CrashHandler.install(() -> stage);
         settings = new Settings(dirs.config());
         background = new FxBackground(4);
         audit = new AuditLog(dirs.data());
@@ -83,6 +84,7 @@ public final class ConsoleApp extends Application implements MainWindow.Host {
         CommandLine cl = commandLine;
         if (cl.apiUrl() != null) {
             secretInMemory = cl.clientSecret();
+            io.flanks.console.api.Secrets.register(secretInMemory);
             return Session.remote(new Environment(null, cl.apiUrl(), cl.clientId(), cl.clientSecret()));
         }
         if ("api".equals(settings.get("env.kind", "sandbox"))) {

@@ -124,6 +124,11 @@ public final class SandboxServer implements AutoCloseable {
         tokens.revokeAll();
     }
 
+    /** Access tokens issued so far (until revoked or swept), for secret-leak tests. */
+    public java.util.Set<String> issuedTokens() {
+        return tokens.issued();
+    }
+
     /** Requests received for this method and exact path, whatever the answer was. */
     public long requestCount(String method, String path) {
         return counter.get(method, path);

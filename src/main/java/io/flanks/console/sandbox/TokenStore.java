@@ -48,6 +48,11 @@ final class TokenStore {
         return expiry != null && clock.millis() < expiry;
     }
 
+    /** Tokens issued and not swept yet: tests grep the console's files for them. */
+    java.util.Set<String> issued() {
+        return java.util.Set.copyOf(expiresAtMillis.keySet());
+    }
+
     void revokeAll() {
         int count = expiresAtMillis.size();
         expiresAtMillis.clear();
