@@ -52,13 +52,33 @@ public final class AuditLog {
         n.put("flow_token", e.flowToken());
         byte[] line = (mapper.writeValueAsString(n) + "\n").getBytes(StandardCharsets.UTF_8);
         Files.createDirectories(file.getParent());
+        boolean torn = endsTorn(file);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {
+            if (torn) {
+                // a crash cut the last line short: start ours on a fresh line, keep the torn one
+                ch.write(ByteBuffer.wrap(new byte[] {'\n'}));
+            }
             ByteBuffer buf = ByteBuffer.wrap(line);
             while (buf.hasRemaining()) {
                 ch.write(buf);
             }
             ch.force(true);
+        }
+    }
+
+    private static boolean endsTorn(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return false;
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = ch.size();
+            if (size == 0) {
+                return false;
+            }
+            ByteBuffer last = ByteBuffer.allocate(1);
+            ch.read(last, size - 1);
+            return last.get(0) != '\n';
         }
     }
 
