@@ -13,6 +13,7 @@ import io.flanks.console.credentials.CredentialsViewModel;
 import io.flanks.console.detail.DetailViewModel;
 import io.flanks.console.settings.AppDirs;
 import io.flanks.console.settings.ConnectionDialog;
+import io.flanks.console.settings.SecretStore;
 import io.flanks.console.settings.Settings;
 import java.time.Clock;
 import java.util.Locale;
@@ -45,6 +46,7 @@ public final class ConsoleApp extends Application implements MainWindow.Host {
     private DetailViewModel detail;
     private String secretInMemory;
     private AuditLog audit;
+    private SecretStore secretStore;
     private ActionsViewModel actionsVm;
     private boolean dark;
 
@@ -89,8 +91,13 @@ public final class ConsoleApp extends Application implements MainWindow.Host {
         }
         if ("api".equals(settings.get("env.kind", "sandbox"))) {
             String secret = System.getenv("FLANKS_CLIENT_SECRET");
+            if (secret == null || secret.isBlank()) {
+                secret = secretStore().load(SecretStore.account(settings.get("env.url", Environment.PRODUCTION_URL),
+                        settings.get("env.clientId", ""))).orElse(null);
+            }
             if (secret != null && !secret.isBlank()) {
                 secretInMemory = secret;
+                io.flanks.console.api.Secrets.register(secret);
                 return Session.remote(new Environment(null, settings.get("env.url", Environment.PRODUCTION_URL),
                         settings.get("env.clientId", ""), secret));
             }
@@ -98,6 +105,14 @@ public final class ConsoleApp extends Application implements MainWindow.Host {
             Platform.runLater(this::openConnectionDialog);
         }
         return startSandbox();
+    }
+
+    /** The OS keychain if one answers, else memory; probed once, when first needed. */
+    private SecretStore secretStore() {
+        if (secretStore == null) {
+            secretStore = SecretStore.detect();
+        }
+        return secretStore;
     }
 
     private Session startSandbox() {
@@ -171,7 +186,7 @@ public final class ConsoleApp extends Application implements MainWindow.Host {
 
     @Override
     public void openConnectionDialog() {
-        ConnectionDialog.show(stage, settings, background, secretInMemory).ifPresent(choice -> {
+        ConnectionDialog.show(stage, settings, background, secretInMemory, secretStore()).ifPresent(choice -> {
             if (choice.sandbox()) {
                 secretInMemory = null;
                 show(session.isSandbox() ? session : startSandbox());

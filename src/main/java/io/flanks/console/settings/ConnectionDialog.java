@@ -38,6 +38,11 @@ public final class ConnectionDialog {
     }
 
     public static Optional<Choice> show(Window owner, Settings settings, Background background, String secretInMemory) {
+        return show(owner, settings, background, secretInMemory, new SecretStore.MemoryStore());
+    }
+
+    public static Optional<Choice> show(Window owner, Settings settings, Background background, String secretInMemory,
+                                        SecretStore store) {
         Dialog<Choice> d = new Dialog<>();
         d.initOwner(owner);
         d.setTitle(I18n.tr("conn.title"));
@@ -62,8 +67,11 @@ public final class ConnectionDialog {
         secret.setId("connSecret");
         if (secretInMemory != null) {
             secret.setText(secretInMemory);
+        } else if (!id.getText().isBlank()) {
+            store.load(SecretStore.account(url.getText().trim(), id.getText().trim())).ifPresent(secret::setText);
         }
-        Label note = new Label(I18n.tr("conn.secretNote"));
+        Label note = new Label(I18n.tr(store.descriptionKey()));
+        note.setId("connSecretNote");
         note.setWrapText(true);
         note.getStyleClass().add("muted");
         Label result = new Label();
@@ -133,6 +141,7 @@ public final class ConnectionDialog {
                 settings.save();
                 return new Choice(null);
             }
+            store.save(SecretStore.account(url.getText().trim(), id.getText().trim()), secret.getText());
             settings.put("env.kind", "api");
             settings.put("env.url", url.getText().trim());
             settings.put("env.clientId", id.getText().trim());

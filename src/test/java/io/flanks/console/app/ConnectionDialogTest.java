@@ -59,10 +59,12 @@ class ConnectionDialogTest {
     void testConnectionReportsFailureAndSuccessAndKeepsTheSecretOutOfTheFile(FxRobot robot) throws Exception {
         Settings settings = new Settings(dir);
         CompletableFuture<Optional<ConnectionDialog.Choice>> result = new CompletableFuture<>();
-        Platform.runLater(() -> result.complete(ConnectionDialog.show(stage, settings, background, null)));
+        io.flanks.console.settings.SecretStore store = new io.flanks.console.settings.SecretStore.MemoryStore();
+        Platform.runLater(() -> result.complete(ConnectionDialog.show(stage, settings, background, null, store)));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#connApi").tryQuery().map(n -> n.getScene().getWindow().isShowing()).orElse(false));
         WaitForAsyncUtils.waitForFxEvents();
 
+        assertThat(robot.lookup("#connSecretNote").queryAs(Label.class).getText()).isEqualTo(I18n.tr("conn.secret.memory"));
         robot.clickOn("#connApi");
         robot.interact(() -> {
             robot.lookup("#connUrl").queryAs(TextField.class).setText(server.baseUrl());
@@ -86,6 +88,9 @@ class ConnectionDialogTest {
         assertThat(choice.get().environment().clientSecret()).isEqualTo("the-real-secret-123");
         String file = Files.readString(dir.resolve("settings.properties"));
         assertThat(file).contains("env.clientId=sandbox-client").doesNotContain("the-real-secret-123");
+        // the secret went to the secret store (the keychain when there is one), and the dialog said where
+        assertThat(store.load(io.flanks.console.settings.SecretStore.account(server.baseUrl(), "sandbox-client")))
+                .contains("the-real-secret-123");
     }
 
     @Test
