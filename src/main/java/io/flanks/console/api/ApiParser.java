@@ -219,14 +219,19 @@ public final class ApiParser {
         if (n == null || !n.isObject()) {
             return Flags.UNKNOWN;
         }
-        Map<String, Boolean> m = new LinkedHashMap<>();
+        int known = 0;
+        int trues = 0;
         for (String k : keys) {
             Boolean b = bool(n.get(k));
             if (b != null) {
-                m.put(k, b);
+                int bit = 1 << Flags.bit(k);
+                known |= bit;
+                if (b) {
+                    trues |= bit;
+                }
             }
         }
-        return new Flags(m);
+        return Flags.of(known, trues); // shared instances: no allocation per credential
     }
 
     static Boolean bool(JsonNode n) {
