@@ -23,6 +23,15 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class SandboxServer implements AutoCloseable {
 
+    static {
+        // The JDK server writes headers and body in separate small packets; with Nagle on, a
+        // keep-alive client waits for a delayed ACK (~40 ms) on every request. Read once, at
+        // the server classes' first use, so it is set here, before any server exists.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(SandboxServer.class);
 
     /** Enough for 8+ clients in parallel even while latency injection holds threads asleep. */
