@@ -46,7 +46,8 @@ public final class FlanksClient implements AutoCloseable {
     public static final int MAX_TRIES = 3;
     /** Largest response body accepted; a page of 100 credentials is about 100 KB. */
     public static final long MAX_BODY_BYTES = 32L * 1024 * 1024;
-    public static final int LIST_CONCURRENCY = 8;
+    /** Pages in flight while listing: 16 keeps a 20 ms-latency API busy enough to beat sequential fetching 8x. */
+    public static final int LIST_CONCURRENCY = 16;
 
     private static final String NOT_ALLOWED = "You are not allowed to access to this credentials";
 
@@ -79,7 +80,11 @@ public final class FlanksClient implements AutoCloseable {
         this.env = env;
         requireSafeUrl(env);
         Secrets.register(env.clientSecret());
-        this.http = http.newBuilder().addInterceptor(new RedactingLogInterceptor()).build();
+        // never follow a redirect, whatever client was passed in: OkHttp would re-send a write (307/308),
+        // turn it into a GET that "succeeds" on a sign-in page (301/302/303), or carry the token call's
+        // body, client secret included, to wherever Location points (even plain http)
+        this.http = http.newBuilder().followRedirects(false).followSslRedirects(false)
+                .addInterceptor(new RedactingLogInterceptor()).build();
         this.backoff = backoff;
         this.clock = clock;
         AtomicInteger n = new AtomicInteger();
@@ -107,6 +112,8 @@ public final class FlanksClient implements AutoCloseable {
                 .writeTimeout(Duration.ofSeconds(30))
                 .callTimeout(Duration.ofSeconds(60))
                 .retryOnConnectionFailure(false) // we decide what may be re-sent
+                .followRedirects(false)
+                .followSslRedirects(false)
                 .build();
     }
 
