@@ -139,6 +139,9 @@ public final class ConsoleApp extends Application implements MainWindow.Host {
             detail.dispose(); // the old window's pane stops listening to its rows
         }
         detail = new DetailViewModel(credentials, clock);
+        // status history, a file per environment (the sandbox's port changes on every start); closed by detail.dispose()
+        detail.useHistory(io.flanks.console.history.StatusRecorder.attach(credentials, dirs.data(),
+                s.isSandbox() ? "sandbox" : s.environment().baseUrl(), s.environment().baseUrl(), audit, clock), background);
         window = new MainWindow(s, credentials, detail, clock, this);
         installActions(s, credentials);
         window.restoreLayout(settings);

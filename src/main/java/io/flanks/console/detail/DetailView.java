@@ -3,6 +3,8 @@ package io.flanks.console.detail;
 import io.flanks.console.api.ForceKind;
 import io.flanks.console.common.I18n;
 import io.flanks.console.credentials.Health;
+import io.flanks.console.credentials.HealthCells;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
@@ -10,6 +12,7 @@ import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.HPos;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -38,8 +41,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The detail pane: identity, health and refresh on top, then tabs "Overview" (dates, the two
- * matrices with legends, flow tokens, room for actions) and "Raw JSON". Plain Java, bound to a
+ * The detail pane: identity, health and refresh on top, then tabs "Overview" (dates, the status
+ * history when there is one, the two matrices with legends, flow tokens, room for actions) and
+ * "Raw JSON". Plain Java, bound to a
  * {@link DetailViewModel}; it decides nothing itself. Meant for the right side of a split pane,
  * 420 to 520 px wide, inside a ScrollPane with fitToWidth: it takes its preferred height.
  */
@@ -226,6 +230,7 @@ public final class DetailView {
         VBox body = new VBox(14,
                 noStatusBanner("detailNoStatus", "detailNoStatusRefresh", vm.noStatusMessageProperty()),
                 facts(),
+                history(),
                 matrixSection("detail.products", "productMatrix", "productLegend", vm.productRows()),
                 matrixSection("detail.transactions", "transactionMatrix", "transactionLegend", vm.transactionRows()),
                 flowTokens(),
@@ -298,6 +303,50 @@ public final class DetailView {
         l.setMinWidth(Region.USE_PREF_SIZE);
         GridPane.setValignment(l, javafx.geometry.VPos.TOP);
         return l;
+    }
+
+    // ---- status history ------------------------------------------------------------------
+
+    /** "History": the credential's health changes, newest first; hidden without a history source. */
+    private Node history() {
+        Label title = new Label(I18n.tr("history.title"));
+        title.getStyleClass().add("detail-section-title");
+        VBox lines = new VBox(4);
+        lines.setId("historyLines");
+        lines.getStyleClass().add("history-lines");
+        // rebuilt as a whole: a handful of labels, replaced at most once per selection or write
+        vm.historyLines().addListener((ListChangeListener<HistoryLine>) c -> fillHistory(lines));
+        fillHistory(lines);
+        Label message = wrapping(null, "detail-muted");
+        message.setId("historyMessage");
+        message.textProperty().bind(vm.historyMessageProperty());
+        showWhen(message, Bindings.createBooleanBinding(() -> !vm.historyMessageProperty().get().isEmpty(),
+                vm.historyMessageProperty()));
+        VBox box = new VBox(6, title, lines, message);
+        box.setId("detailHistory");
+        box.getStyleClass().addAll("detail-section", "detail-history");
+        showWhen(box, vm.historyShownProperty());
+        return box;
+    }
+
+    private void fillHistory(VBox lines) {
+        List<Node> labels = new ArrayList<>(vm.historyLines().size());
+        int i = 0;
+        for (HistoryLine line : vm.historyLines()) {
+            Label l = wrapping(line.text(), "history-line");
+            l.setId("historyLine" + i++);
+            l.setGraphic(HealthCells.icon(line.health()));
+            if (line.byYou()) {
+                l.getStyleClass().add("history-by-you");
+            }
+            Tooltip tip = new Tooltip(line.tooltip());
+            tip.setWrapText(true);
+            tip.setMaxWidth(360);
+            l.setTooltip(tip);
+            l.setAccessibleText(line.text() + ", " + line.tooltip());
+            labels.add(l);
+        }
+        lines.getChildren().setAll(labels);
     }
 
     // ---- matrices ------------------------------------------------------------------------

@@ -11,12 +11,16 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.flanks.console.api.CredentialStatus;
 import io.flanks.console.api.Flags;
 import io.flanks.console.api.ForceKind;
+import io.flanks.console.common.Background;
 import io.flanks.console.common.Formats;
 import io.flanks.console.common.I18n;
 import io.flanks.console.credentials.CredentialRow;
 import io.flanks.console.credentials.CredentialsViewModel;
 import io.flanks.console.credentials.Health;
 import io.flanks.console.credentials.HealthClassifier;
+import io.flanks.console.history.HistoryEvent;
+import io.flanks.console.history.HistorySource;
+import io.flanks.console.history.Snapshot;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -47,6 +52,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Clipboard copies go through an injected {@code Consumer<String>}, so this class needs no
  * toolkit; {@link DetailView} installs the system clipboard when none was given.
+ *
+ * <p>With {@link #useHistory} it also shows the credential's status history, newest first, read
+ * off the FX thread whenever the selection changes or a new snapshot of it is written.
  */
 public final class DetailViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(DetailViewModel.class);
@@ -104,6 +112,31 @@ public final class DetailViewModel {
     private final ReadOnlyBooleanWrapper refreshing = new ReadOnlyBooleanWrapper(this, "refreshing");
     private final ReadOnlyBooleanWrapper refreshDisabled = new ReadOnlyBooleanWrapper(this, "refreshDisabled", true);
 
+    // Properties: status history
+    /** Lines shown at most; older ones are counted in the message. */
+    public static final int HISTORY_LINES = 8;
+    private final ObservableList<HistoryLine> historyLines = FXCollections.observableArrayList();
+    private final ObservableList<HistoryLine> historyLinesView = FXCollections.unmodifiableObservableList(historyLines);
+    private final ReadOnlyBooleanWrapper historyShown = new ReadOnlyBooleanWrapper(this, "historyShown");
+    private final ReadOnlyStringWrapper historyMessage = new ReadOnlyStringWrapper(this, "historyMessage", "");
+    private HistorySource history;
+    private Background historyBackground;
+    private Background.Job historyJob;
+    private String historyToken;
+    /** The shown credential's snapshots as last read; {@code null} until a read succeeded. */
+    private List<Snapshot> historySnapshots;
+    private final Consumer<Set<String>> historyWritten = tokens -> {
+        Background bg = historyBackground;
+        if (bg != null) {
+            bg.ui(() -> {
+                String t = historyToken;
+                if (history != null && t != null && tokens.contains(t)) {
+                    loadHistory();
+                }
+            });
+        }
+    };
+
     private String shownBankId;
 
     // One listener instance each, so exactly these can be removed from the old row. They show
@@ -112,6 +145,7 @@ public final class DetailViewModel {
     private final ChangeListener<CredentialStatus> statusChanged = (o, old, s) -> {
         updateStatus(row.get(), s);
         updateRefreshing();
+        renderHistory(); // "10 min ago" moves on; a changed status is re-read once written
     };
     private final ChangeListener<String> bankNameChanged = (o, old, name) -> showBank(shownBankId, name);
     private final ChangeListener<String> bankIdChanged = (o, old, id) -> showBank(id, null);
@@ -295,7 +329,39 @@ public final class DetailViewModel {
         return refreshDisabled.getReadOnlyProperty();
     }
 
+    /** The selected credential's history, newest first, {@link #HISTORY_LINES} at most. */
+    public ObservableList<HistoryLine> historyLines() {
+        return historyLinesView;
+    }
+
+    /** True once a history source is installed: the pane then shows its History section. */
+    public ReadOnlyBooleanProperty historyShownProperty() {
+        return historyShown.getReadOnlyProperty();
+    }
+
+    /** "No changes recorded yet", "Earlier changes not shown: 3", a read failure; else empty. */
+    public ReadOnlyStringProperty historyMessageProperty() {
+        return historyMessage.getReadOnlyProperty();
+    }
+
     // ---- Commands ------------------------------------------------------------------------
+
+    /**
+     * Shows the history {@code source} holds for the selected credential, reading it through
+     * {@code background}. The pane owns the source from now on: {@link #dispose()} closes it.
+     */
+    public void useHistory(HistorySource source, Background background) {
+        if (history != null) {
+            history.removeWrittenListener(historyWritten);
+            history.close();
+        }
+        history = Objects.requireNonNull(source, "source");
+        historyBackground = Objects.requireNonNull(background, "background");
+        history.addWrittenListener(historyWritten);
+        historyShown.set(true);
+        historyToken = null;
+        loadHistory();
+    }
 
     /** Re-fetches the shown credential's status; ignored while one fetch is in flight. */
     public void refresh() {
@@ -336,6 +402,11 @@ public final class DetailViewModel {
         credentials.selectedProperty().removeListener(selectionChanged);
         credentials.refreshing().removeListener(refreshingChanged);
         follow(row.get(), null);
+        if (history != null) {
+            history.removeWrittenListener(historyWritten);
+            history.close();
+            history = null;
+        }
     }
 
     /** Used by {@link DetailView}: the system clipboard, unless the creator injected one. */
@@ -387,6 +458,7 @@ public final class DetailViewModel {
         }
         updateStatus(newRow, newRow == null ? null : newRow.status());
         updateRefreshing();
+        loadHistory();
     }
 
     private void showBank(String id, String name) {
@@ -460,8 +532,83 @@ public final class DetailViewModel {
     private void updateRefreshing() {
         CredentialRow r = row.get();
         boolean busy = r != null && credentials.refreshing().contains(r.token());
+        boolean finished = refreshing.get() && !busy;
         refreshing.set(busy);
         refreshDisabled.set(r == null || busy);
+        if (finished) {
+            renderHistory(); // a refresh that changed nothing still moves "10 min ago" on
+        }
+    }
+
+    // ---- status history ------------------------------------------------------------------
+
+    /** Reads the shown credential's snapshots off the FX thread; a read still running is dropped. */
+    private void loadHistory() {
+        if (historyJob != null) {
+            historyJob.cancel();
+            historyJob = null;
+        }
+        CredentialRow r = row.get();
+        String t = r == null ? null : r.token();
+        if (!Objects.equals(t, historyToken)) {
+            historySnapshots = null;
+            historyLines.clear(); // never show one credential's history under another
+            historyMessage.set("");
+        }
+        historyToken = t;
+        if (history == null || t == null) {
+            return;
+        }
+        HistorySource source = history;
+        historyJob = historyBackground.submit("history " + Formats.shortToken(t), job -> source.read(t),
+                snapshots -> {
+                    if (t.equals(historyToken)) {
+                        historySnapshots = snapshots;
+                        renderHistory();
+                    }
+                },
+                e -> {
+                    if (t.equals(historyToken)) {
+                        LOG.warn("Could not read the status history of {}: {}", Formats.shortToken(t), e.toString());
+                        historySnapshots = null;
+                        historyLines.clear();
+                        historyMessage.set(I18n.tr("history.failed"));
+                    }
+                });
+    }
+
+    /** The lines of the snapshots last read, relative to now. */
+    private void renderHistory() {
+        if (historySnapshots == null) {
+            return; // nothing read yet, or the read failed and said so
+        }
+        List<HistoryEvent> events = HistoryEvent.timeline(historySnapshots);
+        Instant now = clock.instant();
+        List<HistoryLine> lines = new ArrayList<>(Math.min(events.size(), HISTORY_LINES));
+        for (HistoryEvent e : events.subList(0, Math.min(events.size(), HISTORY_LINES))) {
+            lines.add(historyLine(e, now));
+        }
+        historyLines.setAll(lines);
+        historyMessage.set(events.isEmpty() ? I18n.tr("history.empty")
+                : events.size() > HISTORY_LINES ? I18n.tr("history.more", events.size() - HISTORY_LINES) : "");
+    }
+
+    /** The words of one event, e.g. "Reset opened 10 min ago by you". */
+    static HistoryLine historyLine(HistoryEvent e, Instant now) {
+        // a snapshot "in the future" (clock moved back) reads as just now, not "in 2 min"
+        String ago = Formats.relative(e.time().isAfter(now) ? now : e.time(), now);
+        String health = e.health().name().toLowerCase(Locale.ROOT);
+        String text = switch (e.kind()) {
+            case FIRST_SEEN -> I18n.tr("history.firstSeen", I18n.tr(e.health().key()), ago);
+            case HEALTH_CHANGED -> I18n.tr((e.current() ? "history.since." : "history.became.") + health, ago);
+            case FLOW_OPENED -> I18n.tr("history.opened." + e.flow().wire(), ago);
+        };
+        String tooltip = Formats.exact(e.time());
+        if (e.byYou()) {
+            text = I18n.tr("history.byYou", text);
+            tooltip = tooltip + "\n" + I18n.tr("history.byYou.tooltip", System.getProperty("user.name", "?"));
+        }
+        return new HistoryLine(e.health(), text, tooltip, e.byYou(), e.time());
     }
 
     /** The received text re-indented; the text as it was when it is not JSON at all. */

@@ -9,14 +9,23 @@ import io.flanks.console.api.Environment;
 import io.flanks.console.api.FlagGroups;
 import io.flanks.console.api.Flags;
 import io.flanks.console.api.FlanksClient;
+import io.flanks.console.api.ForceKind;
+import io.flanks.console.api.ForceResult;
+import io.flanks.console.audit.AuditEntry;
+import io.flanks.console.audit.AuditLog;
+import io.flanks.console.common.Background;
 import io.flanks.console.common.FxBackground;
 import io.flanks.console.common.I18n;
 import io.flanks.console.credentials.CredentialRow;
 import io.flanks.console.credentials.CredentialsViewModel;
 import io.flanks.console.credentials.Health;
+import io.flanks.console.history.Snapshot;
+import io.flanks.console.history.StatusRecorder;
 import io.flanks.console.sandbox.SandboxConfig;
 import io.flanks.console.sandbox.SandboxServer;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -47,6 +56,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.kordamp.ikonli.javafx.FontIcon;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -59,7 +70,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class DetailViewTest {
     private static final String STATUS_PATH = "/v0/bank/credentials/status";
-    private static final Pattern MISSING_KEY = Pattern.compile("!(detail|matrix|health)\\.[^!]*!");
+    private static final Pattern MISSING_KEY = Pattern.compile("!(detail|matrix|health|history)\\.[^!]*!");
 
     private static SandboxServer server;
     private static FlanksClient client;
@@ -259,6 +270,9 @@ class DetailViewTest {
         robot.interact(() -> {
             view.actionsBar().getChildren().add(new Button("Force SCA"));
             view.dangerZone().getChildren().add(new Button("Delete…"));
+            // lay out now: on a busy machine the next pulse may come after the assertions
+            view.root().getScene().getRoot().applyCss();
+            view.root().getScene().getRoot().layout();
         });
         assertThat(view.actionsBar().isVisible()).isTrue();
         assertThat(view.dangerZone().isVisible()).isTrue();
@@ -278,8 +292,9 @@ class DetailViewTest {
                 sample("every-flow-open-and-pending", true, true, allFlags(false), allFlags(false)),
                 sample("nothing-known", null, null, FlagGroups.UNKNOWN, FlagGroups.UNKNOWN),
                 new CredentialRow(new CredentialItem("status-as-a-string", null, "unknown-bank-id", null, "active")));
+        FakeHistory history = longHistory();
         for (Locale locale : List.of(Locale.ENGLISH, new Locale("es"))) {
-            DetailView view = WaitForAsyncUtils.asyncFx(() -> showExtra(420, locale)).get(5, TimeUnit.SECONDS);
+            DetailView view = WaitForAsyncUtils.asyncFx(() -> showExtra(420, locale, history)).get(5, TimeUnit.SECONDS);
             TabPane tabs = view.tabPane();
             for (CredentialRow row : samples) {
                 for (int tab = 0; tab < 2; tab++) {
@@ -298,6 +313,12 @@ class DetailViewTest {
                         assertThat(root.getLayoutBounds().getWidth()).as(where + ": pane wider than its viewport")
                                 .isLessThanOrEqualTo(scroll.getViewportBounds().getWidth() + 0.5);
                         assertNothingClipped(root, where);
+                        if (t == 0) {
+                            assertThat(showing(root.lookup("#detailHistory"))).as(where + ": history shown").isTrue();
+                            assertThat(((Parent) root.lookup("#historyLines")).getChildrenUnmodifiable())
+                                    .as(where + ": history lines").hasSize(DetailViewModel.HISTORY_LINES);
+                            assertThat(showing(root.lookup("#historyMessage"))).as(where + ": earlier changes counted").isTrue();
+                        }
                         return null;
                     }).get(5, TimeUnit.SECONDS);
                 }
@@ -305,17 +326,103 @@ class DetailViewTest {
         }
     }
 
+    /**
+     * Wired as the console does it (recorder attached before the load, real writer thread, its
+     * own sandbox): a credential's timeline appears in the pane, and a flow forced by this user
+     * shows on top once the pane's Refresh brings the new status.
+     */
+    @Test
+    void theTimelineShowsInThePaneAfterAChange(FxRobot robot, @TempDir Path dataDir) throws Exception {
+        String me = System.getProperty("user.name", "unknown");
+        SandboxServer own = SandboxServer.start(SandboxConfig.defaults());
+        FlanksClient ownClient = new FlanksClient(new Environment("Sandbox", own.baseUrl(), "sandbox-client", "sandbox-secret"));
+        AuditLog audit = new AuditLog(dataDir);
+        CredentialsViewModel table = new CredentialsViewModel(ownClient, background, Clock.systemUTC());
+        DetailViewModel detail = new DetailViewModel(table, Clock.systemUTC(), text -> { });
+        try {
+            DetailView view = WaitForAsyncUtils.asyncFx(() -> {
+                detail.useHistory(StatusRecorder.attach(table, dataDir, own.baseUrl(), own.baseUrl(), audit,
+                        Clock.systemUTC()), background);
+                DetailView v = new DetailView(detail);
+                Stage stage = new Stage();
+                stage.setScene(new Scene(inScroll(v), 460, 900));
+                stage.show();
+                extraStages.add(stage);
+                table.reload();
+                return v;
+            }).get(5, TimeUnit.SECONDS);
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                    () -> !table.loadingProperty().get() && table.lastLoadedProperty().get() != null);
+            CredentialRow healthy = table.allRows().stream().filter(r -> r.health() == Health.HEALTHY)
+                    .reduce((a, b) -> b).orElseThrow();
+            robot.interact(() -> table.selectedProperty().set(healthy));
+
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> historyTexts(robot, view).size() == 1);
+            assertThat(historyTexts(robot, view)).containsExactly("First seen Healthy just now");
+            assertThat(robot.from(view.root()).lookup("#detailHistory").query().isVisible()).isTrue();
+
+            // what Force SCA does: the call, its audit line on disk, then the status again
+            ForceResult forced = ownClient.force(healthy.token(), ForceKind.SCA);
+            audit.append(new AuditEntry(Instant.now(), me, "SANDBOX", own.baseUrl(), "force_sca", healthy.token(),
+                    healthy.bankId(), healthy.externalId(), AuditEntry.OK, null, AuditEntry.mask(forced.token())));
+            Button refresh = robot.from(view.root()).lookup("#detailRefresh").queryAs(Button.class);
+            robot.interact(refresh::fire);
+
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> historyTexts(robot, view).size() == 2);
+            assertThat(historyTexts(robot, view)).containsExactly("SCA requested just now by you", "First seen Healthy just now");
+            Label newest = robot.from(view.root()).lookup("#historyLine0").queryAs(Label.class);
+            assertThat(((FontIcon) newest.getGraphic()).getIconLiteral()).isEqualTo(Health.NEEDS_SCA.icon());
+            assertThat(newest.getTooltip().getText()).contains("UTC").contains(me);
+            assertThat(robot.from(view.root()).lookup("#historyMessage").query().isVisible()).isFalse();
+        } finally {
+            WaitForAsyncUtils.asyncFx(detail::dispose).get(5, TimeUnit.SECONDS);
+            ownClient.close();
+            own.close();
+        }
+    }
+
+    private static List<String> historyTexts(FxRobot robot, DetailView view) {
+        return robot.from(view.root()).lookup("#historyLines .label").queryAllAs(Label.class).stream()
+                .map(Label::getText).toList();
+    }
+
     // ---- helpers -------------------------------------------------------------------------
 
     /** A second stage with its own view-model over the same table, in the given language. */
     private DetailView showExtra(double width, Locale locale) {
+        return showExtra(width, locale, null);
+    }
+
+    private DetailView showExtra(double width, Locale locale, FakeHistory history) {
         I18n.use(locale);
-        DetailView view = new DetailView(new DetailViewModel(credentials, Clock.systemUTC(), text -> { }));
+        DetailViewModel extra = new DetailViewModel(credentials, Clock.systemUTC(), text -> { });
+        if (history != null) {
+            extra.useHistory(history, Background.direct()); // an in-memory read: inline is fine
+        }
+        DetailView view = new DetailView(extra);
         Stage stage = new Stage();
         stage.setScene(new Scene(inScroll(view), width, 1000));
         stage.show();
         extraStages.add(stage);
         return view;
+    }
+
+    /** Ten changes of every kind, the longest words included: eight lines and a count. */
+    private static FakeHistory longHistory() {
+        Instant now = Instant.now();
+        FakeHistory h = new FakeHistory();
+        h.fallback = List.of(
+                FakeHistory.snap("t", now.minus(Duration.ofDays(70)), Health.PENDING, false),
+                FakeHistory.snap("t", now.minus(Duration.ofDays(60)), Health.ERRORS, false),
+                FakeHistory.snap("t", now.minus(Duration.ofDays(50)), Health.HEALTHY, false),
+                FakeHistory.snap("t", now.minus(Duration.ofDays(40)), Health.NEEDS_SCA, true),
+                FakeHistory.snap("t", now.minus(Duration.ofDays(30)), Health.HEALTHY, false),
+                FakeHistory.snap("t", now.minus(Duration.ofDays(20)), Health.TRANSACTION_OPEN, true),
+                FakeHistory.snap("t", now.minus(Duration.ofDays(10)), Health.UNKNOWN, false),
+                FakeHistory.snap("t", now.minus(Duration.ofDays(5)), Health.BLOCKED, false),
+                new Snapshot(now.minus(Duration.ofMinutes(59)), "t", Health.BLOCKED, true, false, true, false, true, 0, true),
+                FakeHistory.snap("t", now.minus(Duration.ofMinutes(30)), Health.TRANSACTION_OPEN, true));
+        return h;
     }
 
     private static Map<String, Boolean> allFlags(boolean value) {
