@@ -260,7 +260,8 @@ public final class ApiParser {
     }
 
     static String text(JsonNode n) {
-        if (n == null || n.isNull() || n.isContainerNode() || n.isMissingNode()) {
+        // a boolean is never text: "reset_token": false means "no token", not the token "false"
+        if (n == null || n.isNull() || n.isContainerNode() || n.isMissingNode() || n.isBoolean()) {
             return null;
         }
         String s = n.isTextual() ? n.textValue() : n.asText();

@@ -171,7 +171,9 @@ public final class FlanksClient implements AutoCloseable {
         }
         Secrets.register(value);
         Long expires = ApiParser.integer(n.get("expires_in"));
-        long ttl = expires == null || expires <= 0 ? 3600 : expires;
+        // capped at a day: a huge expires_in (Long.MAX_VALUE) overflowed Instant.plusSeconds and escaped as
+        // an ArithmeticException from every call; renewing daily is harmless
+        long ttl = expires == null || expires <= 0 ? 3600 : Math.min(expires, 86_400);
         // renew shortly before expiry: a minute early, or a tenth of a short lifetime
         long margin = Math.min(60, Math.max(1, ttl / 10));
         return new AccessToken(value, clock.instant().plusSeconds(ttl - margin));

@@ -14,9 +14,9 @@ public final class Secrets {
     private Secrets() {
     }
 
-    /** Remembers a secret value (short or blank values are ignored: they would mask ordinary words). */
+    /** Remembers a secret value (values under 8 characters are ignored: they would mask ordinary words). */
     public static void register(String value) {
-        if (value != null && value.length() >= 6) {
+        if (value != null && value.length() >= 8) {
             VALUES.add(value);
         }
     }
