@@ -74,6 +74,7 @@ public final class MainWindow {
         this.credentialsView = new CredentialsView(credentials, clock);
         this.detailView = new DetailView(detail);
         build();
+        installBulk(clock);
     }
 
     public Parent root() {
@@ -300,13 +301,46 @@ public final class MainWindow {
         }
     }
 
+    // ---- bulk: refresh selected, export view, auto-refresh ---------------------------------
+
+    private io.flanks.console.bulk.BulkView bulkView;
+
+    public io.flanks.console.bulk.BulkView bulkView() {
+        return bulkView;
+    }
+
+    /**
+     * Auto-refresh toggle at the end of the header; export and refresh-selected (with their own
+     * progress and cancel) in the status bar; Export in File, Refresh selected and Mark all seen
+     * in View, with their shortcuts (Ctrl+E, Ctrl+Shift+F5).
+     */
+    private void installBulk(java.time.Clock clock) {
+        bulkView = new io.flanks.console.bulk.BulkView(credentials, clock);
+        for (javafx.scene.Node n : ((VBox) root.getTop()).getChildren()) {
+            if (n instanceof MenuBar bar) {
+                Menu file = bar.getMenus().get(0);
+                file.getItems().addAll(Math.max(0, file.getItems().size() - 1),
+                        java.util.List.of(bulkView.exportMenuItem(), new javafx.scene.control.SeparatorMenuItem()));
+                bar.getMenus().get(1).getItems().add(new javafx.scene.control.SeparatorMenuItem());
+                bar.getMenus().get(1).getItems().addAll(bulkView.viewMenuItems());
+            } else if (n instanceof HBox h && h.getStyleClass().contains("header-bar")) {
+                h.getChildren().add(credentialsView.autoRefresh());
+            }
+        }
+        if (root.getBottom() instanceof StatusBar bar) {
+            bar.getRightItems().addAll(bulkView.statusItems());
+        }
+    }
+
     /** Saves column layout and the split position. */
     public void saveLayout(Settings s) {
+        credentialsView.saveAutoRefresh(s);
         credentialsView.saveColumns(s);
         s.put("window.divider", String.valueOf(split.getDividerPositions()[0]));
     }
 
     public void restoreLayout(Settings s) {
+        credentialsView.restoreAutoRefresh(s);
         credentialsView.restoreColumns(s);
         split.setDividerPositions(Math.min(0.85, Math.max(0.3, s.getDouble("window.divider", 0.66))));
     }

@@ -4,6 +4,10 @@ import io.flanks.console.api.CredentialItem;
 import io.flanks.console.api.CredentialStatus;
 import java.time.Instant;
 import java.util.Locale;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -20,6 +24,17 @@ public final class CredentialRow {
     private final ReadOnlyStringWrapper bankName = new ReadOnlyStringWrapper();
     private final ReadOnlyObjectWrapper<CredentialStatus> status = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Health> health = new ReadOnlyObjectWrapper<>(Health.UNKNOWN);
+    private final ReadOnlyBooleanWrapper changed = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyIntegerWrapper duplicates = new ReadOnlyIntegerWrapper();
+    /** The key under which {@link DuplicateIndex} filed this row, or {@code null}. */
+    String duplicateKey;
+    /** What the view-model's chip counts hold for this row, so a change is counted as a difference. */
+    boolean tallied;
+    String talliedBank;
+    /** {@code null} when the row did not match search and bank filter when counted. */
+    Health talliedHealth;
+    boolean talliedDuplicate;
+    boolean talliedChanged;
     private String statusText;
     /** Lower-case token, external id, bank id and name: what search matches, built once per change. */
     private String searchKey;
@@ -137,6 +152,35 @@ public final class CredentialRow {
     public int erroredCount() {
         CredentialStatus s = status.get();
         return s == null ? -1 : (int) s.errored().countTrue();
+    }
+
+    /**
+     * True when the row's health changed at a reload (or a bulk refresh) and the person has not
+     * looked at it since: selecting the row, or "mark all seen", clears it.
+     */
+    public boolean isChanged() {
+        return changed.get();
+    }
+
+    public ReadOnlyBooleanProperty changedProperty() {
+        return changed.getReadOnlyProperty();
+    }
+
+    void setChanged(boolean on) {
+        changed.set(on);
+    }
+
+    /** How many other loaded credentials have the same bank and the same (non-null) external id. */
+    public int duplicates() {
+        return duplicates.get();
+    }
+
+    public ReadOnlyIntegerProperty duplicatesProperty() {
+        return duplicates.getReadOnlyProperty();
+    }
+
+    void setDuplicates(int others) {
+        duplicates.set(others);
     }
 
     @Override

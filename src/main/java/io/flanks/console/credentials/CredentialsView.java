@@ -16,9 +16,13 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
+import javafx.beans.value.WeakChangeListener;
 import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
@@ -28,13 +32,18 @@ import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.shape.Circle;
 import javafx.util.Duration;
 import org.controlsfx.control.textfield.CustomTextField;
 import org.controlsfx.control.textfield.TextFields;
@@ -49,9 +58,14 @@ public final class CredentialsView {
     private final Clock clock;
     private final TableView<CredentialRow> table = new TableView<>();
     private final CustomTextField search = (CustomTextField) TextFields.createClearableTextField();
-    private final HBox chips = new HBox(6);
+    private final HBox chips = new HBox();
+    /** The chips themselves: they wrap to a second line rather than clip (Spanish, narrow windows). */
+    private final FlowPane chipFlow = new FlowPane(4, 4);
     private final MenuButton banks = new MenuButton();
     private final ToggleGroup chipGroup = new ToggleGroup();
+    private final ToggleButton autoRefresh = new ToggleButton();
+    private final Button markAllSeen = new Button();
+    private Timeline autoRefreshTimer;
 
     public CredentialsView(CredentialsViewModel vm, Clock clock) {
         this.vm = vm;
@@ -60,6 +74,7 @@ public final class CredentialsView {
         buildChips();
         buildBanks();
         buildTable();
+        buildAutoRefresh();
     }
 
     public TableView<CredentialRow> table() {
@@ -76,6 +91,11 @@ public final class CredentialsView {
 
     public MenuButton banks() {
         return banks;
+    }
+
+    /** The header's "Auto-refresh: off / 60 s" toggle. */
+    public ToggleButton autoRefresh() {
+        return autoRefresh;
     }
 
     /** Ctrl+F lands here. */
@@ -113,33 +133,73 @@ public final class CredentialsView {
     private void buildChips() {
         chips.setId("chips");
         chips.setAlignment(Pos.CENTER_LEFT);
+        chipFlow.setId("chipFlow");
+        chipFlow.setAlignment(Pos.CENTER_LEFT);
+        chipFlow.setPrefWrapLength(400); // only a fallback: the flow takes the width it is given
+        HBox.setHgrow(chipFlow, Priority.ALWAYS);
+        chips.getChildren().add(chipFlow);
         ToggleButton all = chip("chip-all", null, null);
         all.textProperty().bind(Bindings.format("%s %d", I18n.tr("filter.all"), vm.matchingCountProperty()));
-        chips.getChildren().add(all);
+        chipFlow.getChildren().add(all);
         for (Health h : Health.values()) {
             ToggleButton b = chip("chip-" + h.name().toLowerCase(java.util.Locale.ROOT), h, HealthCells.icon(h));
             b.textProperty().bind(Bindings.format("%s %d", I18n.tr(h.key()), vm.countProperty(h)));
             b.getStyleClass().add(h.styleClass());
-            chips.getChildren().add(b);
+            chipFlow.getChildren().add(b);
         }
+        for (RowMark m : RowMark.values()) {
+            FontIcon icon = new FontIcon(m.icon());
+            icon.getStyleClass().addAll("mark-icon", m.styleClass());
+            ToggleButton b = chip("chip-" + m.name().toLowerCase(java.util.Locale.ROOT), m, icon);
+            b.textProperty().bind(Bindings.format("%s %d", I18n.tr(m.key()), vm.markCountProperty(m)));
+            b.setTooltip(new Tooltip(I18n.tr(m.key() + ".tip")));
+            b.getStyleClass().add("mark-chip");
+            if (m == RowMark.values()[0]) {
+                FlowPane.setMargin(b, new javafx.geometry.Insets(0, 0, 0, 10)); // marks apart from health classes
+            }
+            chipFlow.getChildren().add(b);
+        }
+        markAllSeen.setId("markAllSeen");
+        // icon only: the chip row is full in Spanish; the tooltip and the View menu say it in words
+        markAllSeen.setGraphic(new FontIcon("mdi2e-eye-check-outline"));
+        markAllSeen.setAccessibleText(I18n.tr("mark.allSeen"));
+        markAllSeen.setTooltip(new Tooltip(I18n.tr("mark.allSeen") + ": " + I18n.tr("mark.allSeen.tip")));
+        markAllSeen.getStyleClass().addAll("small", "flat", "mark-all-seen");
+        markAllSeen.setFocusTraversable(false);
+        markAllSeen.setOnAction(e -> vm.markAllSeen());
+        markAllSeen.visibleProperty().bind(vm.markCountProperty(RowMark.CHANGED).greaterThan(0));
+        markAllSeen.managedProperty().bind(markAllSeen.visibleProperty());
+        chipFlow.getChildren().add(markAllSeen);
+
         all.setSelected(true);
         // exactly one chip is always on: clicking the active one keeps it
         chipGroup.selectedToggleProperty().addListener((o, old, now) -> {
             if (now == null) {
                 chipGroup.selectToggle(old);
+            } else if (now.getUserData() instanceof RowMark m) {
+                vm.markFilterProperty().set(m);
+            } else if (now.getUserData() instanceof Health h) {
+                vm.healthFilterProperty().set(h);
             } else {
-                vm.healthFilterProperty().set((Health) now.getUserData());
+                vm.healthFilterProperty().set(null);
+                vm.markFilterProperty().set(null);
             }
         });
-        vm.healthFilterProperty().addListener((o, a, h) -> chips.getChildren().stream()
-                .map(ToggleButton.class::cast).filter(t -> t.getUserData() == h).findFirst()
-                .ifPresent(t -> t.setSelected(true)));
+        vm.healthFilterProperty().addListener((o, a, h) -> syncChip());
+        vm.markFilterProperty().addListener((o, a, m) -> syncChip());
     }
 
-    private ToggleButton chip(String id, Health h, FontIcon icon) {
+    /** Selects the chip of whatever filter the view-model has (it may be set from elsewhere). */
+    private void syncChip() {
+        Object want = vm.markFilterProperty().get() != null ? vm.markFilterProperty().get() : vm.healthFilterProperty().get();
+        chipFlow.getChildren().stream().filter(ToggleButton.class::isInstance).map(ToggleButton.class::cast)
+                .filter(t -> t.getUserData() == want).findFirst().ifPresent(t -> t.setSelected(true));
+    }
+
+    private ToggleButton chip(String id, Object filter, FontIcon icon) {
         ToggleButton b = new ToggleButton(null, icon);
         b.setId(id);
-        b.setUserData(h);
+        b.setUserData(filter);
         b.setToggleGroup(chipGroup);
         b.getStyleClass().add("chip");
         b.setFocusTraversable(false);
@@ -189,28 +249,42 @@ public final class CredentialsView {
         table.setId("credentialsTable");
         table.setItems(vm.sortedRows());
         vm.sortedRows().comparatorProperty().bind(table.comparatorProperty());
-        table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setRowFactory(t -> new MarkedRow(vm));
         table.setTableMenuButtonVisible(true);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(I18n.tr("table.empty")));
         vm.totalCountProperty().addListener((o, a, n) -> updatePlaceholder());
         vm.shownCountProperty().addListener((o, a, n) -> updatePlaceholder());
 
-        TableColumn<CredentialRow, Health> health = new TableColumn<>(I18n.tr("col.health"));
+        TableColumn<CredentialRow, HealthMark> health = new TableColumn<>(I18n.tr("col.health"));
         health.setId("col-health");
-        health.setCellValueFactory(c -> c.getValue().healthProperty());
+        health.setCellValueFactory(c -> {
+            CredentialRow r = c.getValue();
+            return Bindings.createObjectBinding(() -> new HealthMark(r.health(), r.isChanged()),
+                    r.healthProperty(), r.changedProperty());
+        });
         health.setCellFactory(c -> new HealthCell());
-        health.setComparator(Comparator.comparingInt(Health::ordinal));
+        health.setComparator(Comparator.comparingInt(m -> m.health().ordinal()));
         health.setPrefWidth(160);
 
-        TableColumn<CredentialRow, String> bank = textColumn("col-bank", "col.bank", r -> r.bankNameProperty(), 130);
-        TableColumn<CredentialRow, String> ext = textColumn("col-external", "col.externalId", r -> r.externalIdProperty(), 105);
+        TableColumn<CredentialRow, String> bank = textColumn("col-bank", "col.bank", r -> r.bankNameProperty(), 125);
+        TableColumn<CredentialRow, ExternalId> ext = new TableColumn<>(I18n.tr("col.externalId"));
+        ext.setId("col-external");
+        ext.setCellValueFactory(c -> {
+            CredentialRow r = c.getValue();
+            return Bindings.createObjectBinding(() -> new ExternalId(r.externalId(), r.duplicates()),
+                    r.externalIdProperty(), r.duplicatesProperty());
+        });
+        ext.setCellFactory(c -> new ExternalIdCell());
+        ext.setComparator(Comparator.comparing(ExternalId::id, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER)));
+        ext.setPrefWidth(120); // room for the duplicate marker
 
         TableColumn<CredentialRow, String> token = new TableColumn<>(I18n.tr("col.token"));
         token.setId("col-token");
         token.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().token()));
         token.setCellFactory(c -> new TokenCell());
-        token.setPrefWidth(115);
+        token.setPrefWidth(100);
 
         TableColumn<CredentialRow, Instant> created = instantColumn("col-created", "col.created", CredentialRow::createdAt, false);
         TableColumn<CredentialRow, Instant> updated = instantColumn("col-updated", "col.updated", CredentialRow::lastUpdate, true);
@@ -219,7 +293,7 @@ public final class CredentialsView {
         lastTx.setId("col-lastTx");
         lastTx.setCellValueFactory(c -> statusDerived(c.getValue(), CredentialRow::lastTransactionDate));
         lastTx.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
-        lastTx.setPrefWidth(95);
+        lastTx.setPrefWidth(88);
 
         TableColumn<CredentialRow, Integer> errored = new TableColumn<>(I18n.tr("col.errored"));
         errored.setId("col-errored");
@@ -241,18 +315,83 @@ public final class CredentialsView {
         tick.setCycleCount(Timeline.INDEFINITE);
         tick.play();
 
-        // the table drives the view-model's selection, and follows it (e.g. a row removed)
+        // the table drives the view-model's selection, and follows it (e.g. a row removed);
+        // the current row is the focused, last selected one, the others are in selectedRows
         table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> vm.selectedProperty().set(row));
         vm.selectedProperty().addListener((o, a, row) -> {
             if (table.getSelectionModel().getSelectedItem() != row) {
-                if (row == null) {
-                    table.getSelectionModel().clearSelection();
-                } else {
+                table.getSelectionModel().clearSelection();
+                if (row != null) {
                     table.getSelectionModel().select(row);
                 }
             }
         });
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<CredentialRow>) c -> syncSelectedRows());
     }
+
+    private void syncSelectedRows() {
+        List<CredentialRow> now = new ArrayList<>(table.getSelectionModel().getSelectedItems());
+        now.removeIf(java.util.Objects::isNull);
+        if (!now.equals(vm.selectedRows())) {
+            vm.selectedRows().setAll(now);
+        }
+    }
+
+    // ---- auto-refresh --------------------------------------------------------------------
+
+    private void buildAutoRefresh() {
+        autoRefresh.setId("autoRefresh");
+        autoRefresh.setGraphic(new FontIcon("mdi2t-timer-sync-outline"));
+        autoRefresh.getStyleClass().add("auto-refresh");
+        autoRefresh.selectedProperty().bindBidirectional(vm.autoRefreshProperty());
+        autoRefresh.textProperty().bind(Bindings.createStringBinding(() -> vm.autoRefreshProperty().get()
+                ? I18n.tr("autoRefresh.on", intervalSeconds()) : I18n.tr("autoRefresh.off"),
+                vm.autoRefreshProperty(), vm.autoRefreshIntervalProperty()));
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(Bindings.createStringBinding(() -> I18n.tr("autoRefresh.tip", intervalSeconds()),
+                vm.autoRefreshIntervalProperty()));
+        autoRefresh.setTooltip(tip);
+        vm.autoRefreshProperty().addListener((o, a, b) -> scheduleAutoRefresh());
+        vm.autoRefreshIntervalProperty().addListener((o, a, b) -> scheduleAutoRefresh());
+        // runs only while the table is on screen: a replaced window must stop polling
+        table.sceneProperty().addListener((o, a, b) -> scheduleAutoRefresh());
+    }
+
+    private long intervalSeconds() {
+        java.time.Duration d = vm.autoRefreshIntervalProperty().get();
+        return d == null ? CredentialsViewModel.DEFAULT_AUTO_REFRESH.toSeconds() : Math.max(1, d.toSeconds());
+    }
+
+    private void scheduleAutoRefresh() {
+        if (autoRefreshTimer != null) {
+            autoRefreshTimer.stop();
+            autoRefreshTimer = null;
+        }
+        java.time.Duration d = vm.autoRefreshIntervalProperty().get();
+        if (!vm.autoRefreshProperty().get() || table.getScene() == null || d == null) {
+            return;
+        }
+        // a Timeline ticks on the FX thread; the tick only starts the (background) reload
+        autoRefreshTimer = new Timeline(new KeyFrame(Duration.millis(Math.max(200, d.toMillis())), e -> vm.autoRefreshTick()));
+        autoRefreshTimer.setCycleCount(Timeline.INDEFINITE);
+        autoRefreshTimer.play();
+    }
+
+    /** Auto-refresh's state and interval ({@code autoRefresh.on}, {@code autoRefresh.seconds}). */
+    public void restoreAutoRefresh(Settings s) {
+        long seconds = (long) s.getDouble("autoRefresh.seconds", CredentialsViewModel.DEFAULT_AUTO_REFRESH.toSeconds());
+        // polite polling: never more often than every 5 s, whatever the file says
+        vm.autoRefreshIntervalProperty().set(java.time.Duration.ofSeconds(Math.max(MIN_AUTO_REFRESH_SECONDS,
+                Math.min(24 * 3600, seconds))));
+        vm.autoRefreshProperty().set(s.getBoolean("autoRefresh.on", false));
+    }
+
+    public void saveAutoRefresh(Settings s) {
+        s.put("autoRefresh.on", String.valueOf(vm.autoRefreshProperty().get()));
+        s.put("autoRefresh.seconds", String.valueOf(intervalSeconds()));
+    }
+
+    static final long MIN_AUTO_REFRESH_SECONDS = 5;
 
     private void updatePlaceholder() {
         ((Label) table.getPlaceholder()).setText(vm.totalCountProperty().get() == 0
@@ -306,28 +445,128 @@ public final class CredentialsView {
                 setTooltip(tip);
             }
         });
-        col.setPrefWidth(relative ? 95 : 90);
+        col.setPrefWidth(relative ? 95 : 88);
         return col;
     }
 
-    private static final class HealthCell extends TableCell<CredentialRow, Health> {
+    /** What the health column shows: the class, and whether it changed unseen. */
+    record HealthMark(Health health, boolean changed) {
+    }
+
+    /** What the external id column shows: the id, and how many other rows share it at that bank. */
+    record ExternalId(String id, int duplicates) {
+    }
+
+    /**
+     * The health badge; a row whose health changed unseen gets a dot on the badge's icon (like an
+     * unread badge: no width taken, nothing shifts) and a tooltip saying so.
+     */
+    private static final class HealthCell extends TableCell<CredentialRow, HealthMark> {
         private final Label label = new Label();
+        private final Circle dot = new Circle(4);
+        private final StackPane iconWithDot = new StackPane();
+        private final Tooltip changedTip = new Tooltip(I18n.tr("mark.changed.cell"));
 
         HealthCell() {
             label.getStyleClass().add("health-badge");
+            dot.getStyleClass().addAll(RowMark.CHANGED.styleClass(), "changed-marker");
+            dot.setManaged(false); // drawn over the icon's top-right corner, not beside it
+            dot.centerXProperty().bind(iconWithDot.widthProperty().subtract(1));
+            dot.setCenterY(1);
+            iconWithDot.getStyleClass().add("health-icon-box");
             setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
         }
 
         @Override
-        protected void updateItem(Health h, boolean empty) {
-            super.updateItem(h, empty);
-            if (empty || h == null) {
+        protected void updateItem(HealthMark m, boolean empty) {
+            super.updateItem(m, empty);
+            if (empty || m == null) {
                 setGraphic(null);
                 setText(null);
+                setTooltip(null);
+                return;
+            }
+            HealthCells.apply(label, m.health());
+            if (m.changed()) {
+                iconWithDot.getChildren().setAll(label.getGraphic(), dot);
+                label.setGraphic(iconWithDot);
+                setTooltip(changedTip);
             } else {
-                HealthCells.apply(label, h);
-                setText(label.getText()); // for accessibility and TestFX lookups
-                setGraphic(label);
+                setTooltip(null);
+            }
+            setText(label.getText()); // for accessibility and TestFX lookups
+            setGraphic(label);
+        }
+    }
+
+    private static final class ExternalIdCell extends TableCell<CredentialRow, ExternalId> {
+        private final FontIcon icon = new FontIcon(RowMark.DUPLICATE.icon());
+        private final Tooltip tip = new Tooltip();
+
+        ExternalIdCell() {
+            icon.getStyleClass().addAll("mark-icon", RowMark.DUPLICATE.styleClass(), "duplicate-marker");
+            setContentDisplay(ContentDisplay.RIGHT);
+            setGraphicTextGap(4);
+        }
+
+        @Override
+        protected void updateItem(ExternalId v, boolean empty) {
+            super.updateItem(v, empty);
+            getStyleClass().remove("muted");
+            if (empty || v == null) {
+                setText(null);
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            setText(v.id() == null ? "–" : v.id());
+            if (v.id() == null) {
+                getStyleClass().add("muted");
+            }
+            if (v.duplicates() > 0) {
+                tip.setText(I18n.tr("mark.duplicate.cell", v.duplicates()));
+                setTooltip(tip);
+                setGraphic(icon);
+            } else {
+                setTooltip(null);
+                setGraphic(null);
+            }
+        }
+    }
+
+    /**
+     * Rows whose health changed unseen carry the {@code changed-row} style class. The listener on
+     * the item is weak and moved on every update, so recycled rows leak nothing.
+     */
+    private static final class MarkedRow extends TableRow<CredentialRow> {
+        private static final PseudoClass CHANGED = PseudoClass.getPseudoClass("changed");
+        private final ChangeListener<Boolean> onChanged = (o, a, on) -> show(on);
+        private final WeakChangeListener<Boolean> weak = new WeakChangeListener<>(onChanged);
+        private CredentialRow watched;
+
+        MarkedRow(CredentialsViewModel vm) {
+            // clicking a row counts as seeing it, even when it was already the current one
+            setOnMouseClicked(e -> vm.markSeen(getItem()));
+        }
+
+        @Override
+        protected void updateItem(CredentialRow item, boolean empty) {
+            super.updateItem(item, empty);
+            if (watched != null) {
+                watched.changedProperty().removeListener(weak);
+            }
+            watched = empty ? null : item;
+            if (watched != null) {
+                watched.changedProperty().addListener(weak);
+            }
+            show(watched != null && watched.isChanged());
+        }
+
+        private void show(boolean on) {
+            pseudoClassStateChanged(CHANGED, on);
+            getStyleClass().remove("changed-row");
+            if (on) {
+                getStyleClass().add("changed-row");
             }
         }
     }

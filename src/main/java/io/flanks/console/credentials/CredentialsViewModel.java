@@ -23,6 +23,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
 import java.util.function.Predicate;
 import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -34,6 +35,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -48,17 +50,21 @@ import org.slf4j.LoggerFactory;
 /**
  * The credentials table's state and commands: rows, search, quick filters with live counts,
  * the bank filter, loading (pages fill the table as they arrive; a reload updates rows in
- * place so selection survives; a failed load keeps the rows and says why).
+ * place so selection survives; a failed load keeps the rows and says why), the multi-row
+ * selection, marks for likely duplicates and for rows whose health changed, and auto-refresh.
  */
 public final class CredentialsViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(CredentialsViewModel.class);
+    /** How often auto-refresh reloads unless the settings say otherwise. */
+    public static final java.time.Duration DEFAULT_AUTO_REFRESH = java.time.Duration.ofSeconds(60);
     private static final DateTimeFormatter HMS = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     private final FlanksClient client;
     private final Background background;
     private final Clock clock;
 
-    // rows re-filter when their health or bank name changes (extractor)
+    // rows re-filter when their health or bank name changes (extractor); duplicate counts are
+    // no list event (one per row would cost the sorted list a pass each): see duplicatesChanged
     private final ObservableList<CredentialRow> rows =
             FXCollections.observableArrayList(r -> new Observable[] {r.healthProperty(), r.bankNameProperty()});
     private final Map<String, CredentialRow> byToken = new HashMap<>();
@@ -70,9 +76,15 @@ public final class CredentialsViewModel {
     private final ObjectProperty<Health> healthFilter = new SimpleObjectProperty<>(this, "healthFilter");
     private final ObservableSet<String> bankFilter = FXCollections.observableSet();
     private final ObjectProperty<CredentialRow> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ObjectProperty<RowMark> markFilter = new SimpleObjectProperty<>(this, "markFilter");
+    private final ObservableList<CredentialRow> selectedRows = FXCollections.observableArrayList();
+    private final BooleanProperty autoRefresh = new SimpleBooleanProperty(this, "autoRefresh");
+    private final ObjectProperty<java.time.Duration> autoRefreshInterval =
+            new SimpleObjectProperty<>(this, "autoRefreshInterval", DEFAULT_AUTO_REFRESH);
 
     // Properties: read-only state
     private final Map<Health, ReadOnlyIntegerWrapper> counts = new EnumMap<>(Health.class);
+    private final Map<RowMark, ReadOnlyIntegerWrapper> markCounts = new EnumMap<>(RowMark.class);
     private final ReadOnlyIntegerWrapper matchingCount = new ReadOnlyIntegerWrapper(this, "matchingCount");
     private final ReadOnlyIntegerWrapper shownCount = new ReadOnlyIntegerWrapper(this, "shownCount");
     private final ReadOnlyIntegerWrapper totalCount = new ReadOnlyIntegerWrapper(this, "totalCount");
@@ -86,6 +98,20 @@ public final class CredentialsViewModel {
     private final ObservableList<String> bankIds = FXCollections.observableArrayList();
     private final ObservableSet<String> refreshing = FXCollections.observableSet();
     private final Map<String, String> bankNames = new HashMap<>();
+    private final DuplicateIndex duplicates = new DuplicateIndex();
+    /** Rows marked changed, so "mark all seen" need not walk the whole table. */
+    private final Set<CredentialRow> changedRows = new java.util.LinkedHashSet<>();
+    /** While a page is applied, counts wait for its end instead of following every row. */
+    private boolean batching;
+    private boolean dirtyWhileBatching;
+    // running chip counts (see rowsChanged)
+    private Predicate<CredentialRow> facet = r -> true;
+    private final int[] healthTally = new int[Health.values().length];
+    private int matchingTally;
+    private int duplicateTally;
+    private int changedTally;
+    private final Map<String, Integer> bankTally = new HashMap<>();
+    private boolean banksChanged;
 
     /** Told of every status the console receives for a row (FX thread), with the one it replaced. */
     @FunctionalInterface
@@ -107,10 +133,26 @@ public final class CredentialsViewModel {
         for (Health h : Health.values()) {
             counts.put(h, new ReadOnlyIntegerWrapper(this, "count" + h));
         }
+        for (RowMark m : RowMark.values()) {
+            markCounts.put(m, new ReadOnlyIntegerWrapper(this, "count" + m));
+        }
         search.addListener((o, a, b) -> refilter());
-        healthFilter.addListener((o, a, b) -> refilter());
+        // one quick filter at a time: a health class, or a mark
+        healthFilter.addListener((o, a, h) -> {
+            if (h != null) {
+                markFilter.set(null);
+            }
+            refilter();
+        });
+        markFilter.addListener((o, a, m) -> {
+            if (m != null) {
+                healthFilter.set(null);
+            }
+            refilter();
+        });
         bankFilter.addListener((javafx.collections.SetChangeListener<String>) c -> refilter());
-        rows.addListener((javafx.collections.ListChangeListener<CredentialRow>) c -> recount());
+        rows.addListener(this::rowsChanged);
+        selected.addListener((o, a, row) -> markSeen(row));
         filtered.addListener((javafx.collections.ListChangeListener<CredentialRow>) c -> shownCount.set(filtered.size()));
     }
 
@@ -138,8 +180,36 @@ public final class CredentialsViewModel {
         return bankFilter;
     }
 
+    /** The current row (the table's focused, last selected one): the detail pane and per-row actions use it. */
     public ObjectProperty<CredentialRow> selectedProperty() {
         return selected;
+    }
+
+    /**
+     * Every row selected in the table (the view keeps this in sync); bulk commands work on these.
+     * {@link #selectedProperty()} stays the single current row.
+     */
+    public ObservableList<CredentialRow> selectedRows() {
+        return selectedRows;
+    }
+
+    /** The "Duplicates" or "Changed" quick filter, or {@code null}; setting one clears the health filter. */
+    public ObjectProperty<RowMark> markFilterProperty() {
+        return markFilter;
+    }
+
+    /** Rows with this mark among those matching search and bank filter (what its chip shows). */
+    public ReadOnlyIntegerProperty markCountProperty(RowMark m) {
+        return markCounts.get(m).getReadOnlyProperty();
+    }
+
+    /** Auto-refresh on or off (off by default; the view remembers it in the settings). */
+    public BooleanProperty autoRefreshProperty() {
+        return autoRefresh;
+    }
+
+    public ObjectProperty<java.time.Duration> autoRefreshIntervalProperty() {
+        return autoRefreshInterval;
     }
 
     /** Rows of this health among those matching search and bank filter (what a chip shows). */
@@ -210,6 +280,16 @@ public final class CredentialsViewModel {
         return byToken.get(token);
     }
 
+    /** The API client rows are loaded with, for features acting on the same rows (bulk refresh, export). */
+    public FlanksClient client() {
+        return client;
+    }
+
+    /** The background runner this view-model uses, for features acting on the same rows. */
+    public Background background() {
+        return background;
+    }
+
     // ---- Commands ------------------------------------------------------------------------
 
     /** Status history and the like subscribe here rather than to 100,000 row properties. */
@@ -222,6 +302,63 @@ public final class CredentialsViewModel {
         io.flanks.console.api.CredentialStatus before = row.status();
         row.setStatus(s);
         notifyStatus(row, before, s);
+    }
+
+    /**
+     * Like {@link #applyStatus}, for a status fetched by a sweep over many rows (bulk refresh):
+     * the row is also marked changed when its health differs from before.
+     */
+    public void applyRefreshedStatus(CredentialRow row, io.flanks.console.api.CredentialStatus s) {
+        Health before = row.status() == null ? null : row.health();
+        if (before != null && HealthClassifier.classify(s) != before) {
+            mark(row);
+        }
+        applyStatus(row, s);
+    }
+
+    /** Puts a plain sentence in the status bar (features that report there: bulk refresh, export). */
+    public void showStatus(String message) {
+        statusMessage.set(message == null ? "" : message);
+    }
+
+    /** The person has seen this row: its "changed" mark goes. */
+    public void markSeen(CredentialRow row) {
+        if (row != null && changedRows.remove(row)) {
+            row.setChanged(false);
+            retallyChanged(row);
+        }
+    }
+
+    /** Clears every "changed" mark; the Changed quick filter, if on, gives way to All. */
+    public void markAllSeen() {
+        List<CredentialRow> seen = new ArrayList<>(changedRows);
+        changedRows.clear();
+        for (CredentialRow r : seen) {
+            r.setChanged(false);
+            retallyChanged(r);
+        }
+        if (markFilter.get() == RowMark.CHANGED) {
+            markFilter.set(null);
+        }
+    }
+
+    /**
+     * One auto-refresh tick: reloads unless auto-refresh is off or a load is running already
+     * (a slow server must not pile reloads up). Returns whether a reload started.
+     */
+    public boolean autoRefreshTick() {
+        if (!autoRefresh.get() || loading.get()) {
+            return false;
+        }
+        reload();
+        return true;
+    }
+
+    private void mark(CredentialRow row) {
+        if (changedRows.add(row)) {
+            row.setChanged(true);
+            retallyChanged(row);
+        }
     }
 
     private void notifyStatus(CredentialRow row, io.flanks.console.api.CredentialStatus before,
@@ -290,9 +427,23 @@ public final class CredentialsViewModel {
     public void removeRow(CredentialRow row) {
         if (byToken.remove(row.token()) != null) {
             rows.remove(row);
+            forget(List.of(row));
             if (selected.get() == row) {
                 selected.set(null);
             }
+        }
+    }
+
+    /** Bookkeeping for rows that left the table: duplicate groups, marks, the selection. */
+    private void forget(List<CredentialRow> gone) {
+        duplicatesChanged(duplicates.removeAll(gone));
+        for (CredentialRow r : gone) {
+            if (changedRows.remove(r)) {
+                r.setChanged(false); // no longer in the list: nothing left to count
+            }
+        }
+        if (!selectedRows.isEmpty()) {
+            selectedRows.removeAll(gone.size() > 16 ? new HashSet<>(gone) : gone);
         }
     }
 
@@ -303,32 +454,48 @@ public final class CredentialsViewModel {
             return; // a page of a cancelled load
         }
         List<CredentialRow> fresh = new ArrayList<>();
-        for (CredentialItem item : items) {
-            seenThisLoad.add(item.credentialsToken());
-            CredentialRow row = byToken.get(item.credentialsToken());
-            io.flanks.console.api.CredentialStatus before = null;
-            if (row == null) {
-                row = new CredentialRow(item);
-                String name = bankNames.get(row.bankId());
-                if (name != null) {
-                    row.setBankName(name);
+        List<CredentialRow> updated = new ArrayList<>();
+        batching = true; // counts once for the page, not once per changed row
+        dirtyWhileBatching = false;
+        try {
+            for (CredentialItem item : items) {
+                seenThisLoad.add(item.credentialsToken());
+                CredentialRow row = byToken.get(item.credentialsToken());
+                io.flanks.console.api.CredentialStatus before = null;
+                if (row == null) {
+                    row = new CredentialRow(item);
+                    String name = bankNames.get(row.bankId());
+                    if (name != null) {
+                        row.setBankName(name);
+                    }
+                    byToken.put(row.token(), row);
+                    fresh.add(row);
+                } else {
+                    before = row.status();
+                    // marked before the update, so a Changed filter sees the mark when the row re-filters
+                    if (before != null && item.status() != null
+                            && HealthClassifier.classify(item.status()) != row.health()) {
+                        mark(row);
+                    }
+                    row.update(item);
+                    updated.add(row);
                 }
-                byToken.put(row.token(), row);
-                fresh.add(row);
-            } else {
-                before = row.status();
-                row.update(item);
+                if (item.status() != null && !statusObservers.isEmpty()) {
+                    notifyStatus(row, before, item.status());
+                }
             }
-            if (item.status() != null && !statusObservers.isEmpty()) {
-                notifyStatus(row, before, item.status());
-            }
+            rows.addAll(fresh); // one change per page, not per row
+            List<CredentialRow> twins = duplicates.rekeyAll(updated);
+            twins.addAll(duplicates.addAll(fresh));
+            duplicatesChanged(twins);
+        } finally {
+            batching = false;
         }
-        rows.addAll(fresh); // one change per page, not per row
         pagesLoaded.set(pagesLoaded.get() + 1);
         progress.set(pages <= 0 ? -1 : (double) pagesLoaded.get() / pages);
         statusMessage.set(I18n.tr("status.loadingPages", pagesLoaded.get(), pages, rows.size()));
-        if (!fresh.isEmpty() || page == 1) {
-            recount();
+        if (dirtyWhileBatching || page == 1) {
+            publishCounts();
         }
         if (selected.get() == null && !sorted.isEmpty()) {
             selected.set(sorted.get(0)); // the detail pane is never empty once rows exist
@@ -343,7 +510,8 @@ public final class CredentialsViewModel {
         List<CredentialRow> gone = rows.stream().filter(r -> !seenThisLoad.contains(r.token())).toList();
         if (!gone.isEmpty()) {
             gone.forEach(r -> byToken.remove(r.token()));
-            rows.removeAll(gone);
+            rows.removeAll(new HashSet<>(gone)); // a set: removeAll of a list is O(n * gone)
+            forget(gone);
             if (selected.get() != null && !byToken.containsKey(selected.get().token())) {
                 selected.set(null);
             }
@@ -403,42 +571,165 @@ public final class CredentialsViewModel {
     }
 
     // ---- filtering and counting ----------------------------------------------------------
+    // Chip counts are kept as running tallies: a page, an update or a removal costs its own rows,
+    // and only a change of search or bank filter walks every row again.
 
     private Predicate<CredentialRow> facetPredicate() {
         String needle = search.get() == null ? "" : search.get().trim().toLowerCase(Locale.ROOT);
         Set<String> banks = Set.copyOf(bankFilter);
+        if (banks.isEmpty() && needle.isEmpty()) {
+            return r -> true;
+        }
         return r -> (banks.isEmpty() || banks.contains(r.bankId())) && r.matches(needle);
     }
 
     private void refilter() {
-        Predicate<CredentialRow> facet = facetPredicate();
+        facet = facetPredicate();
         Health h = healthFilter.get();
-        filtered.setPredicate(h == null ? facet : facet.and(r -> r.health() == h));
-        recount();
+        RowMark m = markFilter.get();
+        Predicate<CredentialRow> p = facet;
+        if (h != null) {
+            p = p.and(r -> r.health() == h);
+        }
+        if (m == RowMark.DUPLICATE) {
+            p = p.and(r -> r.duplicates() > 0);
+        } else if (m == RowMark.CHANGED) {
+            // a snapshot: a row that is looked at (mark cleared) stays until the filters change
+            p = p.and(CredentialRow::isChanged);
+        }
+        filtered.setPredicate(p);
+        recountAll();
     }
 
-    private void recount() {
-        Predicate<CredentialRow> facet = facetPredicate();
-        int[] c = new int[Health.values().length];
-        int matching = 0;
-        Set<String> ids = new TreeSet<>();
+    /** Follows the rows list: added, removed and updated rows only. */
+    private void rowsChanged(javafx.collections.ListChangeListener.Change<? extends CredentialRow> c) {
+        while (c.next()) {
+            if (c.wasPermutated()) {
+                continue;
+            }
+            if (c.wasUpdated()) {
+                for (int i = c.getFrom(); i < c.getTo(); i++) {
+                    CredentialRow r = rows.get(i);
+                    untally(r);
+                    tally(r);
+                }
+                continue;
+            }
+            for (CredentialRow r : c.getRemoved()) {
+                untally(r);
+            }
+            for (CredentialRow r : c.getAddedSubList()) {
+                tally(r);
+            }
+        }
+        if (batching) {
+            dirtyWhileBatching = true;
+        } else {
+            publishCounts();
+        }
+    }
+
+    private void tally(CredentialRow r) {
+        if (r.tallied) {
+            return;
+        }
+        r.tallied = true;
+        r.talliedBank = r.bankId();
+        if (r.talliedBank != null && bankTally.merge(r.talliedBank, 1, Integer::sum) == 1) {
+            banksChanged = true;
+        }
+        if (facet.test(r)) {
+            r.talliedHealth = r.health();
+            r.talliedDuplicate = r.duplicates() > 0;
+            r.talliedChanged = r.isChanged();
+            healthTally[r.talliedHealth.ordinal()]++;
+            matchingTally++;
+            duplicateTally += r.talliedDuplicate ? 1 : 0;
+            changedTally += r.talliedChanged ? 1 : 0;
+        } else {
+            r.talliedHealth = null;
+        }
+    }
+
+    private void untally(CredentialRow r) {
+        if (!r.tallied) {
+            return;
+        }
+        r.tallied = false;
+        if (r.talliedBank != null && bankTally.merge(r.talliedBank, -1, (a, b) -> a + b == 0 ? null : a + b) == null) {
+            banksChanged = true;
+        }
+        r.talliedBank = null;
+        if (r.talliedHealth != null) {
+            healthTally[r.talliedHealth.ordinal()]--;
+            matchingTally--;
+            duplicateTally -= r.talliedDuplicate ? 1 : 0;
+            changedTally -= r.talliedChanged ? 1 : 0;
+            r.talliedHealth = null;
+        }
+    }
+
+    /** Counts the rows whose duplicate count changed again; the Duplicates filter, if on, is re-applied once. */
+    private void duplicatesChanged(List<CredentialRow> changed) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        for (CredentialRow r : changed) {
+            if (r.tallied) {
+                untally(r);
+                tally(r);
+            }
+        }
+        if (markFilter.get() == RowMark.DUPLICATE) {
+            refilter();
+        } else if (batching) {
+            dirtyWhileBatching = true;
+        } else {
+            publishCounts();
+        }
+    }
+
+    /** A mark came or went (marks are no list change: they must not re-filter the row). */
+    private void retallyChanged(CredentialRow r) {
+        if (r.tallied && r.talliedHealth != null && r.talliedChanged != r.isChanged()) {
+            r.talliedChanged = r.isChanged();
+            changedTally += r.talliedChanged ? 1 : -1;
+            if (!batching) {
+                publishCounts();
+            }
+        }
+    }
+
+    /** Counts every row again: the search or the bank filter changed. */
+    private void recountAll() {
+        java.util.Arrays.fill(healthTally, 0);
+        matchingTally = 0;
+        duplicateTally = 0;
+        changedTally = 0;
+        bankTally.clear();
+        banksChanged = true;
         for (CredentialRow r : rows) {
-            if (r.bankId() != null) {
-                ids.add(r.bankId());
-            }
-            if (facet.test(r)) {
-                c[r.health().ordinal()]++;
-                matching++;
-            }
+            r.tallied = false;
+            tally(r);
         }
+        publishCounts();
+    }
+
+    private void publishCounts() {
         for (Health h : Health.values()) {
-            counts.get(h).set(c[h.ordinal()]);
+            counts.get(h).set(healthTally[h.ordinal()]);
         }
-        matchingCount.set(matching);
+        markCounts.get(RowMark.DUPLICATE).set(duplicateTally);
+        markCounts.get(RowMark.CHANGED).set(changedTally);
+        matchingCount.set(matchingTally);
         totalCount.set(rows.size());
         shownCount.set(filtered.size());
-        if (!ids.equals(new TreeSet<>(bankIds))) {
-            bankIds.setAll(ids);
+        if (banksChanged) {
+            banksChanged = false;
+            List<String> ids = new ArrayList<>(new TreeSet<>(bankTally.keySet()));
+            if (!ids.equals(bankIds)) {
+                bankIds.setAll(ids);
+            }
         }
     }
 }

@@ -1,0 +1,104 @@
+package io.flanks.console.credentials;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Likely duplicates: credentials with the same bank and the same non-null external id (someone
+ * linked the same account twice). Rows are grouped by that key in a hash map and each row keeps
+ * its group's size minus one, so adding or removing a batch costs the batch plus the groups it
+ * touches, never a pass over every row (the table may hold 100,000).
+ */
+final class DuplicateIndex {
+    private final Map<String, List<CredentialRow>> groups = new HashMap<>();
+
+    /** Bank and external id, or {@code null} when either is missing: such rows are never duplicates. */
+    static String key(CredentialRow r) {
+        String bank = r.bankId();
+        String ext = r.externalId();
+        return bank == null || ext == null ? null : bank + '\u0000' + ext;
+    }
+
+    /** Files new rows; returns the rows whose count changed (new twins and their originals). */
+    List<CredentialRow> addAll(Collection<CredentialRow> rows) {
+        Set<String> touched = new HashSet<>();
+        for (CredentialRow r : rows) {
+            file(r, touched);
+        }
+        return publish(touched, new ArrayList<>());
+    }
+
+    /** Forgets rows that left the table; returns the remaining rows whose count changed. */
+    List<CredentialRow> removeAll(Collection<CredentialRow> rows) {
+        Set<String> touched = new HashSet<>();
+        List<CredentialRow> changed = new ArrayList<>();
+        for (CredentialRow r : rows) {
+            unfile(r, touched);
+        }
+        return publish(touched, changed);
+    }
+
+    /** Re-files rows whose bank or external id may have changed in place (a reload); returns the rows whose count changed. */
+    List<CredentialRow> rekeyAll(Collection<CredentialRow> rows) {
+        Set<String> touched = new HashSet<>();
+        List<CredentialRow> changed = new ArrayList<>();
+        for (CredentialRow r : rows) {
+            if (!java.util.Objects.equals(key(r), r.duplicateKey)) {
+                if (r.duplicates() != 0) {
+                    changed.add(r);
+                }
+                unfile(r, touched);
+                file(r, touched);
+            }
+        }
+        return publish(touched, changed);
+    }
+
+    private void file(CredentialRow r, Set<String> touched) {
+        String k = key(r);
+        r.duplicateKey = k;
+        if (k != null) {
+            groups.computeIfAbsent(k, x -> new ArrayList<>(1)).add(r);
+            touched.add(k);
+        }
+    }
+
+    private void unfile(CredentialRow r, Set<String> touched) {
+        String k = r.duplicateKey;
+        r.duplicateKey = null;
+        if (k == null) {
+            return;
+        }
+        List<CredentialRow> g = groups.get(k);
+        if (g != null && g.remove(r)) {
+            touched.add(k);
+            if (g.isEmpty()) {
+                groups.remove(k);
+            }
+        }
+        r.setDuplicates(0);
+    }
+
+    /** Sets each touched group's count on its rows, once per batch; adds the rows it changed to {@code changed}. */
+    private List<CredentialRow> publish(Set<String> touched, List<CredentialRow> changed) {
+        for (String k : touched) {
+            List<CredentialRow> g = groups.get(k);
+            if (g == null) {
+                continue;
+            }
+            int others = g.size() - 1;
+            for (CredentialRow r : g) {
+                if (r.duplicates() != others) {
+                    r.setDuplicates(others);
+                    changed.add(r);
+                }
+            }
+        }
+        return changed;
+    }
+}
