@@ -67,10 +67,13 @@ public final class ActionsViewModel {
         this.clock = clock;
         this.osUser = System.getProperty("user.name", "unknown");
         this.readOnly.set(readOnly);
+        // with several rows selected, force and delete stay off: they act on one credential, and a
+        // person who selected many may think they act on all of them
         this.canAct = Bindings.createBooleanBinding(() -> {
             CredentialRow r = credentials.selectedProperty().get();
-            return !this.readOnly.get() && r != null && !inFlight.contains(r.token());
-        }, credentials.selectedProperty(), inFlight, this.readOnly);
+            return !this.readOnly.get() && r != null && !inFlight.contains(r.token())
+                    && credentials.selectedRows().size() <= 1;
+        }, credentials.selectedProperty(), inFlight, this.readOnly, credentials.selectedRows());
     }
 
     // ---- Properties ----------------------------------------------------------------------

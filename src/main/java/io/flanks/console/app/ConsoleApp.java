@@ -62,7 +62,7 @@ public final class ConsoleApp extends Application implements MainWindow.Host {
         this.stage = primary;
         CrashHandler.install(() -> stage);
         settings = new Settings(dirs.config());
-        background = new FxBackground(4);
+        background = new FxBackground(6); // a bulk refresh takes 4; a reload must not wait behind it
         audit = new AuditLog(dirs.data());
         I18n.use(Locale.forLanguageTag(settings.get("language", I18n.defaultLocale().getLanguage())));
         dark = settings.getBoolean("theme.dark", false);

@@ -194,6 +194,18 @@ class ActionsViewModelTest {
     }
 
     @Test
+    void forceAndDeleteStayOffWhileSeveralRowsAreSelected() {
+        ActionsViewModel vm = vm(Background.direct(), false);
+        CredentialRow a = credentials.allRows().get(0);
+        CredentialRow b = credentials.allRows().get(1);
+        credentials.selectedProperty().set(a);
+        credentials.selectedRows().setAll(a, b);
+        assertThat(vm.canActProperty().get()).isFalse();
+        credentials.selectedRows().setAll(a);
+        assertThat(vm.canActProperty().get()).isTrue();
+    }
+
+    @Test
     void readOnlyRunsNothing() {
         ActionsViewModel vm = vm(Background.direct(), true);
         CredentialRow row = healthy();
