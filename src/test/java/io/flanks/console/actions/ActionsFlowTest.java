@@ -66,7 +66,7 @@ class ActionsFlowTest {
     private javafx.scene.Parent build(boolean readOnly) {
         credentials = new CredentialsViewModel(session.client(), background, Clock.systemUTC());
         DetailViewModel detail = new DetailViewModel(credentials, Clock.systemUTC());
-        MainWindow window = new MainWindow(session, credentials, detail, Clock.systemUTC(), new NoHost());
+        MainWindow window = new MainWindow(session, credentials, detail, Clock.systemUTC(), new io.flanks.console.app.TestHost());
         actions = new ActionsViewModel(session.client(), background, credentials, audit, session.label(),
                 new LinkTemplates(new Settings(dir)), readOnly, Clock.systemUTC());
         ActionsView view = new ActionsView(actions, credentials, () -> stage);
@@ -251,26 +251,4 @@ class ActionsFlowTest {
         assertThat(puts()).isZero();
     }
 
-    private static final class NoHost implements MainWindow.Host {
-        @Override
-        public void openConnectionDialog() {
-        }
-
-        @Override
-        public void setDarkTheme(boolean dark) {
-        }
-
-        @Override
-        public boolean isDarkTheme() {
-            return false;
-        }
-
-        @Override
-        public void setLanguage(Locale locale) {
-        }
-
-        @Override
-        public void exit() {
-        }
-    }
 }

@@ -43,7 +43,7 @@ class MainWindowTest {
         background = new FxBackground(4);
         credentials = new CredentialsViewModel(session.client(), background, Clock.systemUTC());
         DetailViewModel detail = new DetailViewModel(credentials, Clock.systemUTC());
-        window = new MainWindow(session, credentials, detail, Clock.systemUTC(), new NoHost());
+        window = new MainWindow(session, credentials, detail, Clock.systemUTC(), new io.flanks.console.app.TestHost());
         stage.setScene(new Scene(window.root(), 1400, 850));
         stage.getScene().getStylesheets().add(getClass().getResource("/css/app.css").toExternalForm());
         stage.show();
@@ -201,7 +201,7 @@ class MainWindowTest {
         io.flanks.console.settings.Settings reread = new io.flanks.console.settings.Settings(dir);
         robot.interact(() -> {
             MainWindow other = new MainWindow(session, credentials, new DetailViewModel(credentials, Clock.systemUTC()),
-                    Clock.systemUTC(), new NoHost());
+                    Clock.systemUTC(), new io.flanks.console.app.TestHost());
             other.restoreLayout(reread);
             TableView<CredentialRow> t = other.credentialsView().table();
             assertThat(t.getColumns().get(0).getId()).isEqualTo("col-token");
@@ -221,27 +221,4 @@ class MainWindowTest {
         robot.type(KeyCode.ESCAPE);
     }
 
-    /** Menus that replace the window are not under test here. */
-    private static final class NoHost implements MainWindow.Host {
-        @Override
-        public void openConnectionDialog() {
-        }
-
-        @Override
-        public void setDarkTheme(boolean dark) {
-        }
-
-        @Override
-        public boolean isDarkTheme() {
-            return false;
-        }
-
-        @Override
-        public void setLanguage(Locale locale) {
-        }
-
-        @Override
-        public void exit() {
-        }
-    }
 }

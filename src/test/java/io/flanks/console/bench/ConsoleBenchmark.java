@@ -208,7 +208,7 @@ class ConsoleBenchmark {
             Theme.apply(false);
             vm[0] = new CredentialsViewModel(session.client(), background, Clock.systemUTC());
             DetailViewModel detail = new DetailViewModel(vm[0], Clock.systemUTC());
-            window[0] = new MainWindow(session, vm[0], detail, Clock.systemUTC(), new NoHost());
+            window[0] = new MainWindow(session, vm[0], detail, Clock.systemUTC(), new io.flanks.console.app.TestHost());
             stage.setScene(new Scene(window[0].root(), 1400, 850));
             stage.getScene().getStylesheets().add(getClass().getResource("/css/app.css").toExternalForm());
             stage.show();
@@ -336,26 +336,4 @@ class ConsoleBenchmark {
         return Math.round(d * 100) / 100.0;
     }
 
-    private static final class NoHost implements MainWindow.Host {
-        @Override
-        public void openConnectionDialog() {
-        }
-
-        @Override
-        public void setDarkTheme(boolean dark) {
-        }
-
-        @Override
-        public boolean isDarkTheme() {
-            return false;
-        }
-
-        @Override
-        public void setLanguage(Locale locale) {
-        }
-
-        @Override
-        public void exit() {
-        }
-    }
 }

@@ -65,7 +65,7 @@ class BulkWindowTest {
         background = new FxBackground(4);
         credentials = new CredentialsViewModel(session.client(), background, Clock.systemUTC());
         DetailViewModel detail = new DetailViewModel(credentials, Clock.systemUTC());
-        window = new MainWindow(session, credentials, detail, Clock.systemUTC(), new NoHost());
+        window = new MainWindow(session, credentials, detail, Clock.systemUTC(), new io.flanks.console.app.TestHost());
         stage.setScene(new Scene(window.root(), 1400, 850));
         stage.getScene().getStylesheets().add(getClass().getResource("/css/app.css").toExternalForm());
         // the shared stage may keep another test's place and size: the right-hand controls must be on screen
@@ -230,27 +230,4 @@ class BulkWindowTest {
                 .isEqualTo("Exported " + shown + " credentials to " + target.toAbsolutePath());
     }
 
-    /** Menus that replace the window are not under test here. */
-    private static final class NoHost implements MainWindow.Host {
-        @Override
-        public void openConnectionDialog() {
-        }
-
-        @Override
-        public void setDarkTheme(boolean dark) {
-        }
-
-        @Override
-        public boolean isDarkTheme() {
-            return false;
-        }
-
-        @Override
-        public void setLanguage(Locale locale) {
-        }
-
-        @Override
-        public void exit() {
-        }
-    }
 }

@@ -79,7 +79,7 @@ class FaultUiTest {
         background = new FxBackground(4);
         credentials = new CredentialsViewModel(client, background, Clock.systemUTC());
         DetailViewModel detail = new DetailViewModel(credentials, Clock.systemUTC());
-        MainWindow window = new MainWindow(session, credentials, detail, Clock.systemUTC(), new NoHost());
+        MainWindow window = new MainWindow(session, credentials, detail, Clock.systemUTC(), new io.flanks.console.app.TestHost());
         stage.setScene(new Scene(window.root(), 1400, 850));
         stage.getScene().getStylesheets().add(getClass().getResource("/css/app.css").toExternalForm());
         stage.show();
@@ -270,27 +270,4 @@ class FaultUiTest {
         }
     }
 
-    /** Menus that replace the window are not under test here. */
-    private static final class NoHost implements MainWindow.Host {
-        @Override
-        public void openConnectionDialog() {
-        }
-
-        @Override
-        public void setDarkTheme(boolean dark) {
-        }
-
-        @Override
-        public boolean isDarkTheme() {
-            return false;
-        }
-
-        @Override
-        public void setLanguage(Locale locale) {
-        }
-
-        @Override
-        public void exit() {
-        }
-    }
 }
