@@ -638,6 +638,11 @@ public final class CredentialsViewModel {
         if (r.talliedBank != null && bankTally.merge(r.talliedBank, 1, Integer::sum) == 1) {
             banksChanged = true;
         }
+        tallyFacet(r);
+    }
+
+    /** The row's share of the counts that depend on search and bank filter. */
+    private void tallyFacet(CredentialRow r) {
         if (facet.test(r)) {
             r.talliedHealth = r.health();
             r.talliedDuplicate = r.duplicates() > 0;
@@ -701,16 +706,18 @@ public final class CredentialsViewModel {
     }
 
     /** Counts every row again: the search or the bank filter changed. */
+    /** After the search or bank filter changed: only the facet counts; bank tallies stay. */
     private void recountAll() {
         java.util.Arrays.fill(healthTally, 0);
         matchingTally = 0;
         duplicateTally = 0;
         changedTally = 0;
-        bankTally.clear();
-        banksChanged = true;
         for (CredentialRow r : rows) {
-            r.tallied = false;
-            tally(r);
+            if (r.tallied) {
+                tallyFacet(r);
+            } else {
+                tally(r);
+            }
         }
         publishCounts();
     }
