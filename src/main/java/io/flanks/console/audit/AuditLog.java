@@ -3,13 +3,11 @@ package io.flanks.console.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flanks.console.common.JsonLines;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,34 +50,11 @@ public final class AuditLog {
         n.put("flow_token", e.flowToken());
         byte[] line = (mapper.writeValueAsString(n) + "\n").getBytes(StandardCharsets.UTF_8);
         Files.createDirectories(file.getParent());
-        boolean torn = endsTorn(file);
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND)) {
-            if (torn) {
-                // a crash cut the last line short: start ours on a fresh line, keep the torn one
-                ch.write(ByteBuffer.wrap(new byte[] {'\n'}));
-            }
-            ByteBuffer buf = ByteBuffer.wrap(line);
-            while (buf.hasRemaining()) {
-                ch.write(buf);
-            }
-            ch.force(true);
+        if (JsonLines.endsMidLine(file)) {
+            // a crash cut the last line short: start ours on a fresh line, keep the torn one
+            JsonLines.append(file, new byte[] {'\n'}, false);
         }
-    }
-
-    private static boolean endsTorn(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            return false;
-        }
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = ch.size();
-            if (size == 0) {
-                return false;
-            }
-            ByteBuffer last = ByteBuffer.allocate(1);
-            ch.read(last, size - 1);
-            return last.get(0) != '\n';
-        }
+        JsonLines.append(file, line, true);
     }
 
     /** Every readable entry, oldest first; torn lines are skipped (and left in the file). */

@@ -8,15 +8,12 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -248,38 +245,17 @@ public final class StatusHistory {
             if (lines < 0) {
                 lines = countLines();
             }
-            if (!endChecked && endsMidLine()) {
+            if (!endChecked && io.flanks.console.common.JsonLines.endsMidLine(file)) {
                 text.insert(0, '\n'); // the torn line stays a line of its own
                 lines++;
             }
             endChecked = true; // every append and compaction ends with a newline
             byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND)) {
-                ByteBuffer buf = ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-            }
+            io.flanks.console.common.JsonLines.append(file, bytes, false); // history: not fsynced, see class doc
             lines += batch.size();
             if (lines > Math.max(minLinesToCompact, 2 * keptAtLastCompaction)) {
                 compact();
             }
-        }
-    }
-
-    private boolean endsMidLine() throws IOException {
-        if (!Files.exists(file)) {
-            return false;
-        }
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = ch.size();
-            if (size == 0) {
-                return false;
-            }
-            ByteBuffer last = ByteBuffer.allocate(1);
-            ch.read(last, size - 1);
-            return last.get(0) != '\n';
         }
     }
 
