@@ -92,7 +92,7 @@ public record CommandLine(String apiUrl, Path dataDir, boolean smokeTest, boolea
         if (scheme == null || host == null) {
             throw new UsageException("Not a URL: " + url);
         }
-        boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
+        boolean loopback = new io.flanks.console.api.Environment(null, url, null, null).isLoopback();
         if (scheme.equals("http") && !loopback) {
             throw new UsageException("Plain http:// is only allowed for this computer (localhost); use https:// for " + host);
         }

@@ -1,6 +1,5 @@
 package io.flanks.console.app;
 
-import io.flanks.console.common.ErrorMessages;
 import io.flanks.console.common.I18n;
 import javafx.geometry.Insets;
 import javafx.scene.control.Alert;
@@ -9,7 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 
-/** Small modal dialogs: shortcuts, about, error details. */
+/** Small modal dialogs: shortcuts and about (errors: {@link io.flanks.console.common.ErrorDialog}). */
 public final class Dialogs {
 
     /** Shortcut, description key: one table so the dialog and the README cannot drift far. */
@@ -57,9 +56,5 @@ public final class Dialogs {
         a.setTitle(I18n.tr("menu.about"));
         a.setHeaderText(I18n.tr("app.title"));
         a.show();
-    }
-
-    public static void error(Window owner, ErrorMessages.Message m) {
-        io.flanks.console.common.ErrorDialog.show(owner, m);
     }
 }

@@ -202,7 +202,7 @@ public final class MainWindow {
         details.setOnAction(e -> {
             ErrorMessages.Message m = credentials.errorProperty().get();
             if (m != null) {
-                Dialogs.error(root.getScene().getWindow(), m);
+                io.flanks.console.common.ErrorDialog.show(root.getScene().getWindow(), m);
             }
         });
         Region spacer = new Region();
