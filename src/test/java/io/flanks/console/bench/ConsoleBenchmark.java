@@ -57,14 +57,22 @@ class ConsoleBenchmark {
     static final int ROWS = Integer.getInteger("bench.rows", 100_000);
     static final int LATENCY_MS = Integer.getInteger("bench.latencyMs", 20);
     static final int START_RUNS = Integer.getInteger("bench.startRuns", 3);
+    /** Which phases run: {@code -Dbench.only=start,sandbox,list} (all by default). */
+    static final List<String> ONLY = List.of(System.getProperty("bench.only", "start,sandbox,list").split(","));
 
     private final Map<String, Object> results = new LinkedHashMap<>();
 
     @Test
     void run() throws Exception {
-        startup();
-        sandboxAlone();
-        list();
+        if (ONLY.contains("start")) {
+            startup();
+        }
+        if (ONLY.contains("sandbox")) {
+            sandboxAlone();
+        }
+        if (ONLY.contains("list")) {
+            list();
+        }
         print();
     }
 
