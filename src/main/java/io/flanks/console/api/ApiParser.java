@@ -28,7 +28,10 @@ public final class ApiParser {
     static final long MILLIS_THRESHOLD = 100_000_000_000L;
     static final int SNIPPET_CHARS = 500;
 
+    static final int SHARED_MAX = 20_000;
+
     private final ObjectMapper mapper;
+    private final java.util.concurrent.ConcurrentHashMap<Object, Object> sharedValues = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ApiParser() {
         mapper = new ObjectMapper();
@@ -63,23 +66,33 @@ public final class ApiParser {
         return status(node);
     }
 
-    /** Reads a status object; never throws (every field is optional). */
+    /** Reads a status object as a status call returns it, keeping its raw JSON; never throws. */
     public CredentialStatus status(JsonNode n) {
+        return status(n, true);
+    }
+
+    /**
+     * Reads a status object; never throws (every field is optional). A list item's status is
+     * read without its raw JSON ({@code keepRaw} false): at 100,000 credentials that text alone
+     * would be about 60 MB, and the detail pane fetches a row's status when it needs it.
+     * Values that repeat across credentials (bank names, dates, flag groups) are shared.
+     */
+    CredentialStatus status(JsonNode n, boolean keepRaw) {
         return new CredentialStatus(
                 bool(n.get("pending")),
                 bool(n.get("blocked")),
                 text(n.get("reset_token")),
                 text(n.get("sca_token")),
                 text(n.get("transaction_token")),
-                text(n.get("name")),
-                date(n.get("last_update")),
-                time(n.get("time")),
+                shared(text(n.get("name"))),
+                shared(date(n.get("last_update"))),
+                shared(time(n.get("time"))),
                 instant(n.get("last_update_timestamp")),
                 instant(n.get("created_at_timestamp")),
-                date(n.get("last_transaction_date")),
+                shared(date(n.get("last_transaction_date"))),
                 groups(n.get("errored")),
                 groups(n.get("created")),
-                n.toString());
+                keepRaw ? n.toString() : null);
     }
 
     public ListPage listPage(String body, int requestedPage) throws ApiException.Malformed {
@@ -132,9 +145,9 @@ public final class ApiParser {
             return null;
         }
         JsonNode st = item.get("status");
-        CredentialStatus status = st != null && st.isObject() ? status(st) : null;
+        CredentialStatus status = st != null && st.isObject() ? status(st, false) : null;
         String statusText = st != null && !st.isObject() && !st.isNull() ? shorten(st.isTextual() ? st.asText() : st.toString()) : null;
-        String bank = text(item.get("bank"));
+        String bank = shared(text(item.get("bank")));
         if (bank == null && status != null) {
             bank = status.name();
         }
@@ -188,6 +201,26 @@ public final class ApiParser {
         return null;
     }
 
+    /**
+     * One shared instance per distinct value, so 100,000 credentials at a handful of banks and
+     * dates hold a handful of objects. Bounded: past {@link #SHARED_MAX} values, new ones are
+     * simply not shared.
+     */
+    private <T> T shared(T value) {
+        if (value == null) {
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        T known = (T) sharedValues.get(value);
+        if (known != null) {
+            return known;
+        }
+        if (sharedValues.size() < SHARED_MAX) {
+            sharedValues.putIfAbsent(value, value);
+        }
+        return value;
+    }
+
     static ApiException.Malformed malformed(String message, int status, String body) {
         return new ApiException.Malformed(message, status, snippet(body));
     }
@@ -212,7 +245,7 @@ public final class ApiParser {
         if (tx == null || tx.isNull()) {
             tx = n.get("transaction");
         }
-        return new FlagGroups(flags(n.get("product"), Flags.PRODUCT_KEYS), flags(tx, Flags.TRANSACTION_KEYS));
+        return FlagGroups.of(flags(n.get("product"), Flags.PRODUCT_KEYS), flags(tx, Flags.TRANSACTION_KEYS));
     }
 
     private Flags flags(JsonNode n, List<String> keys) {

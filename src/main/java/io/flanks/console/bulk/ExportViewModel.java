@@ -80,7 +80,7 @@ public final class ExportViewModel {
         if (running.get()) {
             return;
         }
-        List<CredentialRow> shown = credentials.sortedRows();
+        List<CredentialRow> shown = credentials.shownRows();
         java.util.Map<Health, String> words = new java.util.EnumMap<>(Health.class);
         for (Health h : Health.values()) {
             words.put(h, I18n.tr(h.key()));

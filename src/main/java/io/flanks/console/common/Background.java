@@ -31,6 +31,14 @@ public interface Background {
     /** Runs {@code r} on the UI thread (later, when called from elsewhere). */
     void ui(Runnable r);
 
+    /**
+     * Runs {@code r} on the UI thread after what is already queued there, even when called on
+     * it: frames waiting meanwhile come first. {@link #direct()} runs it at once.
+     */
+    default void uiLater(Runnable r) {
+        ui(r);
+    }
+
     /** Everything inline on the caller's thread: for tests without a toolkit. */
     static Background direct() {
         return new Background() {

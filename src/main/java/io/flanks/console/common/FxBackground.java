@@ -52,6 +52,11 @@ public final class FxBackground implements Background, AutoCloseable {
     }
 
     @Override
+    public void uiLater(Runnable r) {
+        Platform.runLater(r);
+    }
+
+    @Override
     public void close() {
         executor.shutdownNow();
     }

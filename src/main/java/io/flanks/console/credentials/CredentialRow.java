@@ -16,16 +16,39 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 /**
  * View-model of one table row. The token is its identity; everything else is replaced in place
  * when a reload or a status fetch brings news, so selection and scroll survive a reload.
+ *
+ * <p>Values live in plain fields; a JavaFX property is made only when something asks for it (a
+ * visible cell, the detail pane), then kept in step. At 100,000 rows, eight eager properties
+ * per row cost about 50 MB; only the few dozen rows on screen ever need them. The view-model,
+ * not per-row listeners, re-filters and re-counts when values change.
  */
 public final class CredentialRow {
     private final String token;
-    private final ReadOnlyStringWrapper externalId = new ReadOnlyStringWrapper();
-    private final ReadOnlyStringWrapper bankId = new ReadOnlyStringWrapper();
-    private final ReadOnlyStringWrapper bankName = new ReadOnlyStringWrapper();
-    private final ReadOnlyObjectWrapper<CredentialStatus> status = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<Health> health = new ReadOnlyObjectWrapper<>(Health.UNKNOWN);
-    private final ReadOnlyBooleanWrapper changed = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyIntegerWrapper duplicates = new ReadOnlyIntegerWrapper();
+    private String externalId;
+    private String bankId;
+    private String bankName;
+    private CredentialStatus status;
+    private Health health = Health.UNKNOWN;
+    private boolean changed;
+    private int duplicates;
+    private String statusText;
+    /**
+     * Lower-case token and external id, what search matches besides the bank; {@code null}
+     * when both are lower-case already (the usual case), then they are matched as they are.
+     */
+    private String searchKey;
+    /** Lower-case bank id and name, shared by every row of the bank (see {@link #setBankName}). */
+    private String bankKey;
+
+    // made on demand
+    private ReadOnlyStringWrapper externalIdProperty;
+    private ReadOnlyStringWrapper bankIdProperty;
+    private ReadOnlyStringWrapper bankNameProperty;
+    private ReadOnlyObjectWrapper<CredentialStatus> statusProperty;
+    private ReadOnlyObjectWrapper<Health> healthProperty;
+    private ReadOnlyBooleanWrapper changedProperty;
+    private ReadOnlyIntegerWrapper duplicatesProperty;
+
     /** The key under which {@link DuplicateIndex} filed this row, or {@code null}. */
     String duplicateKey;
     /** What the view-model's chip counts hold for this row, so a change is counted as a difference. */
@@ -35,9 +58,6 @@ public final class CredentialRow {
     Health talliedHealth;
     boolean talliedDuplicate;
     boolean talliedChanged;
-    private String statusText;
-    /** Lower-case token, external id, bank id and name: what search matches, built once per change. */
-    private String searchKey;
 
     public CredentialRow(CredentialItem item) {
         this.token = item.credentialsToken();
@@ -46,33 +66,62 @@ public final class CredentialRow {
 
     /** Takes what a list item says; a status-less item keeps the status we already had. */
     public void update(CredentialItem item) {
-        externalId.set(item.externalId());
-        bankId.set(item.bank());
-        if (bankName.get() == null || bankName.get().equals(bankId.get())) {
-            bankName.set(item.bank());
+        String oldBank = bankId;
+        externalId = item.externalId();
+        bankId = item.bank();
+        if (bankName == null || bankName.equals(oldBank)) {
+            bankName = item.bank();
         }
         statusText = item.statusText();
         if (item.status() != null) {
-            setStatus(item.status());
-        } else {
-            rebuildSearchKey();
+            status = item.status();
+            health = HealthClassifier.classify(status);
         }
+        rebuildKeys();
+        syncProperties();
     }
 
     public void setStatus(CredentialStatus s) {
-        status.set(s);
-        health.set(HealthClassifier.classify(s));
-        rebuildSearchKey();
+        status = s;
+        health = HealthClassifier.classify(s);
+        syncProperties();
     }
 
     public void setBankName(String name) {
-        bankName.set(name == null ? bankId.get() : name);
-        rebuildSearchKey();
+        bankName = name == null ? bankId : name;
+        rebuildKeys();
+        if (bankNameProperty != null) {
+            bankNameProperty.set(bankName);
+        }
     }
 
-    private void rebuildSearchKey() {
-        searchKey = (token + '\n' + nz(externalId.get()) + '\n' + nz(bankId.get()) + '\n' + nz(bankName.get()))
-                .toLowerCase(Locale.ROOT);
+    private void rebuildKeys() {
+        searchKey = isLower(token) && isLower(externalId) ? null : (token + '\n' + nz(externalId)).toLowerCase(Locale.ROOT);
+        bankKey = null; // built on the next match
+    }
+
+    private static boolean isLower(String s) {
+        return s == null || s.equals(s.toLowerCase(Locale.ROOT));
+    }
+
+    /** Pushes field values into the properties that exist (bank name has its own setter). */
+    private void syncProperties() {
+        if (externalIdProperty != null) {
+            externalIdProperty.set(externalId);
+        }
+        if (bankIdProperty != null) {
+            bankIdProperty.set(bankId);
+        }
+        if (bankNameProperty != null) {
+            bankNameProperty.set(bankName);
+        }
+        // status before health: a health listener reading status() sees the new one
+        if (statusProperty != null) {
+            statusProperty.set(status);
+        }
+        if (healthProperty != null) {
+            healthProperty.set(health);
+        }
     }
 
     private static String nz(String s) {
@@ -81,7 +130,17 @@ public final class CredentialRow {
 
     /** {@code needle} must already be lower-case. */
     public boolean matches(String needle) {
-        return needle.isEmpty() || searchKey.contains(needle);
+        if (needle.isEmpty()) {
+            return true;
+        }
+        if (searchKey != null ? searchKey.contains(needle)
+                : token.contains(needle) || (externalId != null && externalId.contains(needle))) {
+            return true;
+        }
+        if (bankKey == null) {
+            bankKey = BankKeys.of(bankId, bankName);
+        }
+        return bankKey.contains(needle);
     }
 
     public String token() {
@@ -89,43 +148,58 @@ public final class CredentialRow {
     }
 
     public String externalId() {
-        return externalId.get();
+        return externalId;
     }
 
     public ReadOnlyStringProperty externalIdProperty() {
-        return externalId.getReadOnlyProperty();
+        if (externalIdProperty == null) {
+            externalIdProperty = new ReadOnlyStringWrapper(this, "externalId", externalId);
+        }
+        return externalIdProperty.getReadOnlyProperty();
     }
 
     public String bankId() {
-        return bankId.get();
+        return bankId;
     }
 
     public ReadOnlyStringProperty bankIdProperty() {
-        return bankId.getReadOnlyProperty();
+        if (bankIdProperty == null) {
+            bankIdProperty = new ReadOnlyStringWrapper(this, "bankId", bankId);
+        }
+        return bankIdProperty.getReadOnlyProperty();
     }
 
     public String bankName() {
-        return bankName.get();
+        return bankName;
     }
 
     public ReadOnlyStringProperty bankNameProperty() {
-        return bankName.getReadOnlyProperty();
+        if (bankNameProperty == null) {
+            bankNameProperty = new ReadOnlyStringWrapper(this, "bankName", bankName);
+        }
+        return bankNameProperty.getReadOnlyProperty();
     }
 
     public CredentialStatus status() {
-        return status.get();
+        return status;
     }
 
     public ReadOnlyObjectProperty<CredentialStatus> statusProperty() {
-        return status.getReadOnlyProperty();
+        if (statusProperty == null) {
+            statusProperty = new ReadOnlyObjectWrapper<>(this, "status", status);
+        }
+        return statusProperty.getReadOnlyProperty();
     }
 
     public Health health() {
-        return health.get();
+        return health;
     }
 
     public ReadOnlyObjectProperty<Health> healthProperty() {
-        return health.getReadOnlyProperty();
+        if (healthProperty == null) {
+            healthProperty = new ReadOnlyObjectWrapper<>(this, "health", health);
+        }
+        return healthProperty.getReadOnlyProperty();
     }
 
     /** The list's status when it was not an object (a plain string), else {@code null}. */
@@ -134,24 +208,20 @@ public final class CredentialRow {
     }
 
     public Instant createdAt() {
-        CredentialStatus s = status.get();
-        return s == null ? null : s.createdAt();
+        return status == null ? null : status.createdAt();
     }
 
     public Instant lastUpdate() {
-        CredentialStatus s = status.get();
-        return s == null ? null : s.lastUpdateInstant();
+        return status == null ? null : status.lastUpdateInstant();
     }
 
     public java.time.LocalDate lastTransactionDate() {
-        CredentialStatus s = status.get();
-        return s == null ? null : s.lastTransactionDate();
+        return status == null ? null : status.lastTransactionDate();
     }
 
     /** Number of product and transaction groups flagged as errored; -1 when unknown. */
     public int erroredCount() {
-        CredentialStatus s = status.get();
-        return s == null ? -1 : (int) s.errored().countTrue();
+        return status == null ? -1 : (int) status.errored().countTrue();
     }
 
     /**
@@ -159,32 +229,62 @@ public final class CredentialRow {
      * looked at it since: selecting the row, or "mark all seen", clears it.
      */
     public boolean isChanged() {
-        return changed.get();
+        return changed;
     }
 
     public ReadOnlyBooleanProperty changedProperty() {
-        return changed.getReadOnlyProperty();
+        if (changedProperty == null) {
+            changedProperty = new ReadOnlyBooleanWrapper(this, "changed", changed);
+        }
+        return changedProperty.getReadOnlyProperty();
     }
 
     void setChanged(boolean on) {
-        changed.set(on);
+        changed = on;
+        if (changedProperty != null) {
+            changedProperty.set(on);
+        }
     }
 
     /** How many other loaded credentials have the same bank and the same (non-null) external id. */
     public int duplicates() {
-        return duplicates.get();
+        return duplicates;
     }
 
     public ReadOnlyIntegerProperty duplicatesProperty() {
-        return duplicates.getReadOnlyProperty();
+        if (duplicatesProperty == null) {
+            duplicatesProperty = new ReadOnlyIntegerWrapper(this, "duplicates", duplicates);
+        }
+        return duplicatesProperty.getReadOnlyProperty();
     }
 
     void setDuplicates(int others) {
-        duplicates.set(others);
+        duplicates = others;
+        if (duplicatesProperty != null) {
+            duplicatesProperty.set(others);
+        }
     }
 
     @Override
     public String toString() {
         return "CredentialRow[" + token + "]";
+    }
+
+    /** One shared lower-case search key per (bank id, bank name): a handful for 100,000 rows. */
+    private static final class BankKeys {
+        private static final java.util.concurrent.ConcurrentHashMap<String, String> KEYS =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        static String of(String id, String name) {
+            String raw = nz(id) + '\n' + nz(name);
+            String key = KEYS.get(raw);
+            if (key == null) {
+                key = raw.toLowerCase(Locale.ROOT);
+                if (KEYS.size() < 10_000) {
+                    KEYS.putIfAbsent(raw, key);
+                }
+            }
+            return key;
+        }
     }
 }

@@ -247,8 +247,15 @@ public final class CredentialsView {
 
     private void buildTable() {
         table.setId("credentialsTable");
-        table.setItems(vm.sortedRows());
-        vm.sortedRows().comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(vm.shownRows());
+        // the view-model sorts (once per change, not per cell): a header click hands it the
+        // sort order as one comparator over rows, never one that reads cell values
+        table.setSortPolicy(t -> {
+            vm.comparatorProperty().set(rowComparator(t.getSortOrder()));
+            return true;
+        });
+        // one height for every row: the table need not measure rows to size its scroll bar
+        table.setFixedCellSize(ROW_HEIGHT);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setRowFactory(t -> new MarkedRow(vm));
         table.setTableMenuButtonVisible(true);
@@ -266,6 +273,7 @@ public final class CredentialsView {
         });
         health.setCellFactory(c -> new HealthCell());
         health.setComparator(Comparator.comparingInt(m -> m.health().ordinal()));
+        sortBy(health, Comparator.comparingInt(r -> r.health().ordinal()));
         health.setPrefWidth(160);
 
         TableColumn<CredentialRow, String> bank = textColumn("col-bank", "col.bank", r -> r.bankNameProperty(), 125);
@@ -278,6 +286,7 @@ public final class CredentialsView {
         });
         ext.setCellFactory(c -> new ExternalIdCell());
         ext.setComparator(Comparator.comparing(ExternalId::id, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER)));
+        sortBy(ext, Comparator.comparing(CredentialRow::externalId, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER)));
         ext.setPrefWidth(120); // room for the duplicate marker
 
         TableColumn<CredentialRow, String> token = new TableColumn<>(I18n.tr("col.token"));
@@ -285,6 +294,7 @@ public final class CredentialsView {
         token.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().token()));
         token.setCellFactory(c -> new TokenCell());
         token.setPrefWidth(100);
+        sortBy(token, Comparator.comparing(CredentialRow::token));
 
         TableColumn<CredentialRow, Instant> created = instantColumn("col-created", "col.created", CredentialRow::createdAt, false);
         TableColumn<CredentialRow, Instant> updated = instantColumn("col-updated", "col.updated", CredentialRow::lastUpdate, true);
@@ -294,6 +304,7 @@ public final class CredentialsView {
         lastTx.setCellValueFactory(c -> statusDerived(c.getValue(), CredentialRow::lastTransactionDate));
         lastTx.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
         lastTx.setPrefWidth(88);
+        sortBy(lastTx, Comparator.comparing(CredentialRow::lastTransactionDate, Comparator.nullsFirst(Comparator.naturalOrder())));
 
         TableColumn<CredentialRow, Integer> errored = new TableColumn<>(I18n.tr("col.errored"));
         errored.setId("col-errored");
@@ -307,6 +318,10 @@ public final class CredentialsView {
             }
         });
         errored.setPrefWidth(55);
+        sortBy(errored, Comparator.comparingInt(CredentialRow::erroredCount));
+        sortBy(bank, Comparator.comparing(CredentialRow::bankName, Comparator.nullsFirst(Comparator.naturalOrder())));
+        sortBy(created, Comparator.comparing(CredentialRow::createdAt, Comparator.nullsFirst(Comparator.naturalOrder())));
+        sortBy(updated, Comparator.comparing(CredentialRow::lastUpdate, Comparator.nullsFirst(Comparator.naturalOrder())));
 
         table.getColumns().setAll(List.of(health, bank, ext, token, created, updated, lastTx, errored));
 
@@ -327,6 +342,32 @@ public final class CredentialsView {
             }
         });
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<CredentialRow>) c -> syncSelectedRows());
+    }
+
+    /** Rows are 28 px in both themes; the CSS gives cells the same height. */
+    static final double ROW_HEIGHT = 28;
+    private static final String ROW_COMPARATOR = "rowComparator";
+
+    /** How a header click sorts rows by this column (the same order its cells would give). */
+    private static void sortBy(TableColumn<CredentialRow, ?> col, Comparator<CredentialRow> byRow) {
+        col.getProperties().put(ROW_COMPARATOR, byRow);
+    }
+
+    /** The table's sort order as one comparator over rows; {@code null} when unsorted. */
+    @SuppressWarnings("unchecked")
+    static Comparator<CredentialRow> rowComparator(List<TableColumn<CredentialRow, ?>> sortOrder) {
+        Comparator<CredentialRow> all = null;
+        for (TableColumn<CredentialRow, ?> col : sortOrder) {
+            Comparator<CredentialRow> c = (Comparator<CredentialRow>) col.getProperties().get(ROW_COMPARATOR);
+            if (c == null) {
+                continue;
+            }
+            if (col.getSortType() == TableColumn.SortType.DESCENDING) {
+                c = c.reversed();
+            }
+            all = all == null ? c : all.thenComparing(c);
+        }
+        return all;
     }
 
     private void syncSelectedRows() {

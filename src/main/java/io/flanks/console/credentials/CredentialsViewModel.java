@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,8 +22,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
-import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -42,8 +44,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
-import javafx.collections.transformation.FilteredList;
-import javafx.collections.transformation.SortedList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,13 +63,29 @@ public final class CredentialsViewModel {
     private final Background background;
     private final Clock clock;
 
-    // rows re-filter when their health or bank name changes (extractor); duplicate counts are
-    // no list event (one per row would cost the sorted list a pass each): see duplicatesChanged
-    private final ObservableList<CredentialRow> rows =
-            FXCollections.observableArrayList(r -> new Observable[] {r.healthProperty(), r.bankNameProperty()});
+    // Every loaded row in arrival order, and the rows the table shows: filtered and sorted by
+    // one pass over the rows (see refreshShown), at most once per batch of changes, instead of
+    // a FilteredList and a SortedList reacting to every row (at 100,000 rows they cost seconds
+    // per load and hundreds of milliseconds per keystroke). Row changes are not list events:
+    // the view-model makes every change itself and re-filters once (see rowUpdated).
+    private final ObservableList<CredentialRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<CredentialRow> shown = FXCollections.observableArrayList();
     private final Map<String, CredentialRow> byToken = new HashMap<>();
-    private final FilteredList<CredentialRow> filtered = new FilteredList<>(rows);
-    private final SortedList<CredentialRow> sorted = new SortedList<>(filtered);
+    private final ObjectProperty<Comparator<CredentialRow>> comparator = new SimpleObjectProperty<>(this, "comparator");
+    /** The rows in comparator order (only while there is a comparator); re-sorted when dirty. */
+    private final ArrayList<CredentialRow> order = new ArrayList<>();
+    private boolean orderDirty;
+    /** The health and mark quick filter (search and bank are the facet, see tallyFacet). */
+    private Predicate<CredentialRow> quick = r -> true;
+    /** Rows changed since the last refreshShown. */
+    private boolean shownDirty;
+    /** Work for the FX thread from the loader (pages, the end of a load), done in time slices. */
+    private final ConcurrentLinkedQueue<Runnable> uiWork = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainPosted = new AtomicBoolean();
+    private boolean draining;
+    /** At most this long per slice of loading work, so frames keep coming while pages arrive. */
+    static final long SLICE_NANOS = 5_000_000;
+    private long sliceNanos = SLICE_NANOS;
 
     // Properties: user input
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
@@ -153,14 +169,26 @@ public final class CredentialsViewModel {
         bankFilter.addListener((javafx.collections.SetChangeListener<String>) c -> refilter());
         rows.addListener(this::rowsChanged);
         selected.addListener((o, a, row) -> markSeen(row));
-        filtered.addListener((javafx.collections.ListChangeListener<CredentialRow>) c -> shownCount.set(filtered.size()));
+        comparator.addListener((o, a, c) -> {
+            order.clear();
+            if (c != null) {
+                order.addAll(rows);
+                orderDirty = true;
+            }
+            refreshShown();
+        });
     }
 
     // ---- Properties ----------------------------------------------------------------------
 
-    /** The rows as the table shows them; bind its comparator with {@link SortedList#comparatorProperty()}. */
-    public SortedList<CredentialRow> sortedRows() {
-        return sorted;
+    /** The rows as the table shows them: filtered, in {@link #comparatorProperty()} order. */
+    public ObservableList<CredentialRow> shownRows() {
+        return FXCollections.unmodifiableObservableList(shown);
+    }
+
+    /** The table's sort order as one comparator; {@code null} keeps the rows in arrival order. */
+    public ObjectProperty<Comparator<CredentialRow>> comparatorProperty() {
+        return comparator;
     }
 
     /** Every loaded row, in list order. */
@@ -301,6 +329,8 @@ public final class CredentialsViewModel {
     public void applyStatus(CredentialRow row, io.flanks.console.api.CredentialStatus s) {
         io.flanks.console.api.CredentialStatus before = row.status();
         row.setStatus(s);
+        rowUpdated(row);
+        refreshShown();
         notifyStatus(row, before, s);
     }
 
@@ -384,8 +414,13 @@ public final class CredentialsViewModel {
             if (job.isCancelled() || Thread.currentThread().isInterrupted()) {
                 throw new CancellationException("Load cancelled");
             }
-            background.ui(() -> applyPage(generation, items, page, pages));
-        }).size(), n -> finishLoad(generation), e -> failLoad(generation, e));
+            // rows are built here, off the FX thread; the FX thread only files them
+            List<CredentialRow> built = new ArrayList<>(items.size());
+            for (CredentialItem item : items) {
+                built.add(new CredentialRow(item));
+            }
+            post(() -> applyPage(generation, items, built, page, pages));
+        }).size(), n -> post(() -> finishLoad(generation)), e -> post(() -> failLoad(generation, e)));
     }
 
     /** Stops the running load; the rows loaded so far stay. */
@@ -427,7 +462,9 @@ public final class CredentialsViewModel {
     public void removeRow(CredentialRow row) {
         if (byToken.remove(row.token()) != null) {
             rows.remove(row);
+            order.remove(row);
             forget(List.of(row));
+            refreshShown();
             if (selected.get() == row) {
                 selected.set(null);
             }
@@ -449,7 +486,53 @@ public final class CredentialsViewModel {
 
     // ---- loading internals (FX thread) ---------------------------------------------------
 
+    /** Queues loader work for the FX thread; one drain at a time is scheduled. */
+    private void post(Runnable work) {
+        uiWork.add(work);
+        if (drainPosted.compareAndSet(false, true)) {
+            background.uiLater(this::drain);
+        }
+    }
+
+    /**
+     * Does queued loader work for at most {@link #SLICE_NANOS}, re-filters the table once, and
+     * if work is left, comes back after the frames waiting meanwhile: a 100,000-row load never
+     * holds the FX thread for long, and the table gets one update per slice, not one per page.
+     */
+    private void drain() {
+        drainPosted.set(false);
+        long until = System.nanoTime() + sliceNanos;
+        draining = true;
+        try {
+            Runnable work;
+            while ((work = uiWork.poll()) != null) {
+                work.run();
+                if (System.nanoTime() > until) {
+                    break;
+                }
+            }
+        } finally {
+            draining = false;
+        }
+        if (shownDirty) {
+            refreshShown();
+        }
+        if (!uiWork.isEmpty() && drainPosted.compareAndSet(false, true)) {
+            background.uiLater(this::drain);
+        }
+    }
+
+    /** Tests: how long one slice of loading work may take (0: one page per slice). */
+    void setSliceNanos(long nanos) {
+        sliceNanos = nanos;
+    }
+
+    /** Applies one page of the list (FX thread); tests call it directly. */
     void applyPage(int generation, List<CredentialItem> items, int page, int pages) {
+        applyPage(generation, items, null, page, pages);
+    }
+
+    private void applyPage(int generation, List<CredentialItem> items, List<CredentialRow> built, int page, int pages) {
         if (generation != loadGeneration) {
             return; // a page of a cancelled load
         }
@@ -458,12 +541,13 @@ public final class CredentialsViewModel {
         batching = true; // counts once for the page, not once per changed row
         dirtyWhileBatching = false;
         try {
-            for (CredentialItem item : items) {
+            for (int i = 0; i < items.size(); i++) {
+                CredentialItem item = items.get(i);
                 seenThisLoad.add(item.credentialsToken());
                 CredentialRow row = byToken.get(item.credentialsToken());
                 io.flanks.console.api.CredentialStatus before = null;
                 if (row == null) {
-                    row = new CredentialRow(item);
+                    row = built == null ? new CredentialRow(item) : built.get(i);
                     String name = bankNames.get(row.bankId());
                     if (name != null) {
                         row.setBankName(name);
@@ -478,6 +562,7 @@ public final class CredentialsViewModel {
                         mark(row);
                     }
                     row.update(item);
+                    rowUpdated(row);
                     updated.add(row);
                 }
                 if (item.status() != null && !statusObservers.isEmpty()) {
@@ -485,6 +570,11 @@ public final class CredentialsViewModel {
                 }
             }
             rows.addAll(fresh); // one change per page, not per row
+            if (comparator.get() != null) {
+                order.addAll(fresh);
+                orderDirty = true;
+            }
+            shownDirty = true;
             List<CredentialRow> twins = duplicates.rekeyAll(updated);
             twins.addAll(duplicates.addAll(fresh));
             duplicatesChanged(twins);
@@ -497,8 +587,16 @@ public final class CredentialsViewModel {
         if (dirtyWhileBatching || page == 1) {
             publishCounts();
         }
-        if (selected.get() == null && !sorted.isEmpty()) {
-            selected.set(sorted.get(0)); // the detail pane is never empty once rows exist
+        if (!draining) {
+            refreshShown();
+        }
+        if (selected.get() == null && !rows.isEmpty()) {
+            if (shownDirty) {
+                refreshShown(); // the first rows: show them at once
+            }
+            if (!shown.isEmpty()) {
+                selected.set(shown.get(0)); // the detail pane is never empty once rows exist
+            }
         }
     }
 
@@ -508,10 +606,14 @@ public final class CredentialsViewModel {
         }
         // only a complete load may drop rows that vanished at the server
         List<CredentialRow> gone = rows.stream().filter(r -> !seenThisLoad.contains(r.token())).toList();
+        seenThisLoad = new HashSet<>(); // 100,000 tokens need not stay in memory
         if (!gone.isEmpty()) {
             gone.forEach(r -> byToken.remove(r.token()));
-            rows.removeAll(new HashSet<>(gone)); // a set: removeAll of a list is O(n * gone)
+            Set<CredentialRow> goneSet = new HashSet<>(gone); // a set: removeAll of a list is O(n * gone)
+            rows.removeAll(goneSet);
+            order.removeAll(goneSet);
             forget(gone);
+            refreshShown();
             if (selected.get() != null && !byToken.containsKey(selected.get().token())) {
                 selected.set(null);
             }
@@ -564,9 +666,13 @@ public final class CredentialsViewModel {
         }
         for (CredentialRow r : rows) {
             String name = bankNames.get(r.bankId());
-            if (name != null) {
+            if (name != null && !name.equals(r.bankName())) {
                 r.setBankName(name);
+                rowUpdated(r);
             }
+        }
+        if (shownDirty) {
+            refreshShown();
         }
     }
 
@@ -583,36 +689,80 @@ public final class CredentialsViewModel {
         return r -> (banks.isEmpty() || banks.contains(r.bankId())) && r.matches(needle);
     }
 
+    /** Search, bank or quick filter changed: counts and shown rows in one pass over the rows. */
     private void refilter() {
         facet = facetPredicate();
         Health h = healthFilter.get();
         RowMark m = markFilter.get();
-        Predicate<CredentialRow> p = facet;
         if (h != null) {
-            p = p.and(r -> r.health() == h);
-        }
-        if (m == RowMark.DUPLICATE) {
-            p = p.and(r -> r.duplicates() > 0);
+            quick = r -> r.health() == h;
+        } else if (m == RowMark.DUPLICATE) {
+            quick = r -> r.duplicates() > 0;
         } else if (m == RowMark.CHANGED) {
             // a snapshot: a row that is looked at (mark cleared) stays until the filters change
-            p = p.and(CredentialRow::isChanged);
+            Set<CredentialRow> marked = new HashSet<>(changedRows);
+            quick = r -> r.isChanged() || marked.contains(r);
+        } else {
+            quick = r -> true;
         }
-        filtered.setPredicate(p);
         recountAll();
+        refreshShown();
     }
 
-    /** Follows the rows list: added, removed and updated rows only. */
+    /**
+     * The table's rows again: one pass over the rows (in comparator order), keeping those the
+     * facet counted ({@code talliedHealth}, kept current by the tallies) that pass the quick
+     * filter. Rows only added at the end (a load without sorting) reach the table as one
+     * addition; anything else replaces its contents.
+     */
+    private void refreshShown() {
+        shownDirty = false;
+        List<CredentialRow> source = rows;
+        if (comparator.get() != null) {
+            if (orderDirty) {
+                order.sort(comparator.get()); // TimSort: a sorted run plus new rows costs ~one merge
+                orderDirty = false;
+            }
+            source = order;
+        }
+        ArrayList<CredentialRow> next = new ArrayList<>(Math.max(16, shown.size()));
+        for (CredentialRow r : source) {
+            if (r.talliedHealth != null && quick.test(r)) {
+                next.add(r);
+            }
+        }
+        int old = shown.size();
+        boolean appended = next.size() >= old;
+        for (int i = 0; appended && i < old; i++) {
+            appended = shown.get(i) == next.get(i);
+        }
+        if (!appended) {
+            shown.setAll(next);
+        } else if (next.size() > old) {
+            shown.addAll(next.subList(old, next.size()));
+        }
+        shownCount.set(shown.size());
+    }
+
+    /** A row's values changed (status, bank name, list item): its counts follow, the table re-filters. */
+    private void rowUpdated(CredentialRow r) {
+        if (r.tallied) {
+            untally(r);
+            tally(r);
+        }
+        if (comparator.get() != null) {
+            orderDirty = true;
+        }
+        shownDirty = true;
+        if (!batching) {
+            publishCounts();
+        }
+    }
+
+    /** Follows the rows list: added and removed rows. */
     private void rowsChanged(javafx.collections.ListChangeListener.Change<? extends CredentialRow> c) {
         while (c.next()) {
             if (c.wasPermutated()) {
-                continue;
-            }
-            if (c.wasUpdated()) {
-                for (int i = c.getFrom(); i < c.getTo(); i++) {
-                    CredentialRow r = rows.get(i);
-                    untally(r);
-                    tally(r);
-                }
                 continue;
             }
             for (CredentialRow r : c.getRemoved()) {
@@ -686,7 +836,11 @@ public final class CredentialsViewModel {
             }
         }
         if (markFilter.get() == RowMark.DUPLICATE) {
-            refilter();
+            shownDirty = true;
+            if (!batching) {
+                publishCounts();
+                refreshShown();
+            }
         } else if (batching) {
             dirtyWhileBatching = true;
         } else {
@@ -705,7 +859,6 @@ public final class CredentialsViewModel {
         }
     }
 
-    /** Counts every row again: the search or the bank filter changed. */
     /** After the search or bank filter changed: only the facet counts; bank tallies stay. */
     private void recountAll() {
         java.util.Arrays.fill(healthTally, 0);
@@ -730,7 +883,6 @@ public final class CredentialsViewModel {
         markCounts.get(RowMark.CHANGED).set(changedTally);
         matchingCount.set(matchingTally);
         totalCount.set(rows.size());
-        shownCount.set(filtered.size());
         if (banksChanged) {
             banksChanged = false;
             List<String> ids = new ArrayList<>(new TreeSet<>(bankTally.keySet()));

@@ -220,6 +220,7 @@ public final class DetailView {
         raw.setId("detailRawTab");
         raw.setGraphic(new FontIcon("mdi2c-code-json"));
         tabs.getTabs().addAll(overview, raw);
+        raw.selectedProperty().addListener((o, a, on) -> vm.setRawJsonWanted(on));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("detailTabs");
         tabs.getStyleClass().add("detail-tabs");

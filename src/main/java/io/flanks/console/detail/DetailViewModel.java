@@ -109,6 +109,8 @@ public final class DetailViewModel {
     private final ReadOnlyStringWrapper noStatusMessage = new ReadOnlyStringWrapper(this, "noStatusMessage");
     private final ReadOnlyStringWrapper rawJson = new ReadOnlyStringWrapper(this, "rawJson");
     private final ReadOnlyStringWrapper rawJsonMessage = new ReadOnlyStringWrapper(this, "rawJsonMessage");
+    private boolean rawJsonWanted;
+    private String rawFetchedFor;
     private final ReadOnlyBooleanWrapper refreshing = new ReadOnlyBooleanWrapper(this, "refreshing");
     private final ReadOnlyBooleanWrapper refreshDisabled = new ReadOnlyBooleanWrapper(this, "refreshDisabled", true);
 
@@ -363,6 +365,26 @@ public final class DetailViewModel {
         loadHistory();
     }
 
+    /**
+     * The Raw JSON tab is on screen (the view sets this). A status that came with the list
+     * has no raw copy (it would cost about 60 MB at 100,000 credentials), so while the tab is
+     * shown such a row's status is fetched once, by itself, as received.
+     */
+    public void setRawJsonWanted(boolean wanted) {
+        rawJsonWanted = wanted;
+        fetchRawIfWanted();
+    }
+
+    private void fetchRawIfWanted() {
+        CredentialRow r = row.get();
+        if (!rawJsonWanted || r == null || r.status() == null || r.status().rawJson() != null
+                || r.token().equals(rawFetchedFor)) {
+            return;
+        }
+        rawFetchedFor = r.token(); // once per row: a failing fetch must not repeat on its own
+        refresh();
+    }
+
     /** Re-fetches the shown credential's status; ignored while one fetch is in flight. */
     public void refresh() {
         CredentialRow r = row.get();
@@ -459,6 +481,7 @@ public final class DetailViewModel {
         updateStatus(newRow, newRow == null ? null : newRow.status());
         updateRefreshing();
         loadHistory();
+        fetchRawIfWanted();
     }
 
     private void showBank(String id, String name) {

@@ -269,11 +269,23 @@ class ApiParserTest {
     }
 
     @Test
-    void anItemsStatusRawJsonIsTheReceivedObject() throws Exception {
-        String status = "{\"pending\": false, \"unknown\": [1, {\"a\": null}], \"last_update_timestamp\": 1714657500000}";
-        ListPage p = parser.listPage("{\"items\": [{\"credentials_token\": \"a\", \"status\": " + status + "}]}", 1);
+    void anItemsStatusKeepsNoRawCopyAndSharesRepeatedValues() throws Exception {
+        String status = "{\"pending\": false, \"name\": \"BBVA\", \"last_update\": \"2024-05-02\", \"time\": \"13:45:00\","
+                + " \"errored\": {\"product\": {\"auth\": true}}, \"unknown\": [1, {\"a\": null}]}";
+        ListPage p = parser.listPage("{\"items\": [{\"credentials_token\": \"a\", \"bank\": \"bbva\", \"status\": " + status
+                + "}, {\"credentials_token\": \"b\", \"bank\": \"bbva\", \"status\": " + status + "}]}", 1);
 
-        assertThat(M.readTree(p.items().get(0).status().rawJson())).isEqualTo(M.readTree(status));
+        CredentialStatus a = p.items().get(0).status();
+        CredentialStatus b = p.items().get(1).status();
+        assertThat(a.rawJson()).as("100,000 raw copies would cost ~60 MB; the detail pane fetches one").isNull();
+        assertThat(a.pending()).isFalse();
+        assertThat(a.errored().product().get("auth")).isTrue();
+        // one instance per distinct value across credentials
+        assertThat(b.name()).isSameAs(a.name());
+        assertThat(b.lastUpdate()).isSameAs(a.lastUpdate());
+        assertThat(b.time()).isSameAs(a.time());
+        assertThat(b.errored()).isSameAs(a.errored());
+        assertThat(p.items().get(1).bank()).isSameAs(p.items().get(0).bank());
     }
 
     @Test

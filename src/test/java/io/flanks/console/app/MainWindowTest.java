@@ -10,6 +10,7 @@ import io.flanks.console.credentials.Health;
 import io.flanks.console.detail.DetailViewModel;
 import io.flanks.console.sandbox.SandboxConfig;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
@@ -84,6 +85,36 @@ class MainWindowTest {
         assertThat(robot.lookup(".table-row-cell").queryAll()).isNotEmpty();
         assertThat(robot.lookup(".health-badge").queryAllAs(Label.class))
                 .anyMatch(l -> l.getText().equals("Healthy"));
+    }
+
+    @Test
+    void headerClicksSortTheRowsAndRowsAreNotClipped(FxRobot robot) throws Exception {
+        awaitLoaded();
+        TableView<CredentialRow> t = table(robot);
+        robot.clickOn(robot.lookup("#col-token").query().lookup(".label"));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> tokens = t.getItems().stream().map(CredentialRow::token).toList();
+        assertThat(tokens).hasSize(300).isSorted();
+        robot.clickOn(robot.lookup("#col-token").query().lookup(".label"));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> descending = new java.util.ArrayList<>(tokens);
+        java.util.Collections.reverse(descending);
+        assertThat(t.getItems().stream().map(CredentialRow::token).toList()).isEqualTo(descending);
+        // sorted by health, a status change moves its row (the view-model re-sorts)
+        WaitForAsyncUtils.asyncFx(() -> {
+            t.getSortOrder().setAll(List.of(t.getColumns().get(0)));
+            t.getColumns().get(0).setSortType(javafx.scene.control.TableColumn.SortType.ASCENDING);
+        }).get(5, TimeUnit.SECONDS);
+        assertThat(t.getItems()).isSortedAccordingTo(java.util.Comparator.comparingInt(r -> r.health().ordinal()));
+
+        // every row has the same fixed height, and it fits what its cells want to draw
+        assertThat(t.getFixedCellSize()).isPositive();
+        for (javafx.scene.Node n : robot.lookup(".table-row-cell .table-cell").queryAll()) {
+            javafx.scene.control.TableCell<?, ?> c = (javafx.scene.control.TableCell<?, ?>) n;
+            if (c.isVisible() && c.getTableRow() != null && c.getTableRow().getItem() != null) {
+                assertThat(c.prefHeight(c.getWidth())).as(c.getTableColumn().getId()).isLessThanOrEqualTo(t.getFixedCellSize());
+            }
+        }
     }
 
     @Test

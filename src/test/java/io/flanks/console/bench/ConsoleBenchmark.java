@@ -254,6 +254,12 @@ class ConsoleBenchmark {
 
         long heapAfter = usedHeapAfterGc();
         results.put("retainedHeapMbFor" + rows + "Rows", Math.round((heapAfter - heapBefore) / (1024.0 * 1024.0)));
+        if (Boolean.getBoolean("bench.histogram")) { // what the heap holds, for profiling
+            String histo = (String) ManagementFactory.getPlatformMBeanServer().invoke(
+                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                    new Object[] {new String[0]}, new String[] {String[].class.getName()});
+            histo.lines().limit(40).forEach(System.out::println);
+        }
 
         filter(stage, vm[0]);
 

@@ -78,9 +78,9 @@ class ExportViewModelTest {
     void writesTheRowsShownInTheTablesOrder() throws Exception {
         credentials.bankFilter().add("bbva");
         credentials.searchProperty().set("user-");
-        // the table binds its comparator here; sort by token, descending
-        credentials.sortedRows().comparatorProperty().set(Comparator.comparing(CredentialRow::token).reversed());
-        List<CredentialRow> shown = List.copyOf(credentials.sortedRows());
+        // the table sets its sort order here; sort by token, descending
+        credentials.comparatorProperty().set(Comparator.comparing(CredentialRow::token).reversed());
+        List<CredentialRow> shown = List.copyOf(credentials.shownRows());
         assertThat(shown.size()).isBetween(2, 299);
         Path file = dir.resolve("out.csv");
 
@@ -108,7 +108,7 @@ class ExportViewModelTest {
     @Test
     void flagsAreTrueFalseOrEmptyAndFlowTokensAreNeverWritten() throws Exception {
         credentials.healthFilterProperty().set(Health.BLOCKED);
-        CredentialRow blocked = credentials.sortedRows().get(0);
+        CredentialRow blocked = credentials.shownRows().get(0);
         Path file = dir.resolve("blocked.csv");
 
         export.export(file);

@@ -67,7 +67,7 @@ class CredentialsViewModelTest {
         vm.reload();
         int blocked = vm.countProperty(Health.BLOCKED).get();
         vm.healthFilterProperty().set(Health.BLOCKED);
-        assertThat(vm.sortedRows()).hasSize(blocked).allMatch(r -> r.health() == Health.BLOCKED);
+        assertThat(vm.shownRows()).hasSize(blocked).allMatch(r -> r.health() == Health.BLOCKED);
         assertThat(vm.shownCountProperty().get()).isEqualTo(blocked);
         assertThat(vm.countProperty(Health.HEALTHY).get()).isEqualTo((int) rowsWith(Health.HEALTHY));
         vm.healthFilterProperty().set(null);
@@ -79,15 +79,15 @@ class CredentialsViewModelTest {
         vm.reload();
         CredentialRow some = vm.allRows().stream().filter(r -> r.externalId() != null).findFirst().orElseThrow();
         vm.searchProperty().set(some.token().substring(0, 12).toUpperCase(Locale.ROOT));
-        assertThat(vm.sortedRows()).containsExactly(some);
+        assertThat(vm.shownRows()).containsExactly(some);
         assertThat(vm.matchingCountProperty().get()).isEqualTo(1);
         assertThat(vm.countProperty(some.health()).get()).isEqualTo(1);
 
         vm.searchProperty().set(some.externalId());
-        assertThat(vm.sortedRows()).contains(some).allMatch(r -> r.externalId() != null && r.externalId().contains(some.externalId()));
+        assertThat(vm.shownRows()).contains(some).allMatch(r -> r.externalId() != null && r.externalId().contains(some.externalId()));
 
         vm.searchProperty().set("testbank");
-        assertThat(vm.sortedRows()).isNotEmpty().allMatch(r -> "testbank".equals(r.bankId()));
+        assertThat(vm.shownRows()).isNotEmpty().allMatch(r -> "testbank".equals(r.bankId()));
 
         vm.searchProperty().set("no-such-thing-anywhere");
         assertThat(vm.shownCountProperty().get()).isZero();
@@ -100,7 +100,7 @@ class CredentialsViewModelTest {
         assertThat(vm.bankIds()).contains("bbva", "santander", "testbank");
         vm.bankFilter().add("bbva");
         vm.bankFilter().add("santander");
-        assertThat(vm.sortedRows()).isNotEmpty().allMatch(r -> r.bankId().equals("bbva") || r.bankId().equals("santander"));
+        assertThat(vm.shownRows()).isNotEmpty().allMatch(r -> r.bankId().equals("bbva") || r.bankId().equals("santander"));
         long expected = vm.allRows().stream().filter(r -> r.bankId().equals("bbva") || r.bankId().equals("santander")).count();
         assertThat(vm.shownCountProperty().get()).isEqualTo((int) expected);
         vm.bankFilter().clear();
@@ -179,5 +179,85 @@ class CredentialsViewModelTest {
         assertThat(vm.totalCountProperty().get()).isZero();
         assertThat(vm.staleProperty().get()).isFalse();
         assertThat(vm.statusMessageProperty().get()).startsWith("Could not load credentials");
+    }
+
+    // ---- sorting and time-sliced loading -----------------------------------------------------
+
+    @Test
+    void shownRowsFollowTheComparatorThroughLoadsAndStatusChanges() throws Exception {
+        vm.comparatorProperty().set(java.util.Comparator.comparing(CredentialRow::token).reversed());
+        vm.reload();
+        assertThat(vm.shownRows()).hasSize(300)
+                .isSortedAccordingTo(java.util.Comparator.comparing(CredentialRow::token).reversed());
+
+        java.util.Comparator<CredentialRow> byHealth = java.util.Comparator.comparingInt(r -> r.health().ordinal());
+        vm.comparatorProperty().set(byHealth);
+        assertThat(vm.shownRows()).isSortedAccordingTo(byHealth);
+        CredentialRow healthy = vm.shownRows().stream().filter(r -> r.health() == Health.HEALTHY).findFirst().orElseThrow();
+        CredentialRow blocked = vm.allRows().stream().filter(r -> r.health() == Health.BLOCKED).findFirst().orElseThrow();
+        vm.applyStatus(healthy, blocked.status()); // now blocked: it moves among the blocked rows
+        assertThat(healthy.health()).isEqualTo(Health.BLOCKED);
+        assertThat(vm.shownRows()).isSortedAccordingTo(byHealth).contains(healthy);
+        vm.healthFilterProperty().set(Health.BLOCKED);
+        assertThat(vm.shownRows()).contains(healthy).allMatch(r -> r.health() == Health.BLOCKED)
+                .hasSize(vm.countProperty(Health.BLOCKED).get());
+
+        vm.comparatorProperty().set(null); // unsorted again: arrival order
+        vm.healthFilterProperty().set(null);
+        assertThat(vm.shownRows()).containsExactlyElementsOf(vm.allRows());
+    }
+
+    @Test
+    void pagesReachTheTableInSlicesAndTheLoadEndsAfterTheLastOne() {
+        HeldUi held = new HeldUi();
+        vm = new CredentialsViewModel(client, held, Clock.systemUTC());
+        vm.setSliceNanos(0); // one piece of work per slice
+        vm.reload(); // fetches every page at once (direct), then queues them for the UI thread
+        assertThat(held.queued()).as("one slice scheduled at a time").isEqualTo(1);
+        assertThat(vm.totalCountProperty().get()).isZero();
+
+        held.runOne();
+        assertThat(vm.totalCountProperty().get()).isEqualTo(100);
+        assertThat(vm.shownRows()).hasSize(100);
+        assertThat(vm.selectedProperty().get()).as("the first rows are selected at once").isSameAs(vm.shownRows().get(0));
+        assertThat(vm.loadingProperty().get()).isTrue();
+        held.runOne();
+        held.runOne();
+        assertThat(vm.shownRows()).hasSize(300);
+        assertThat(vm.loadingProperty().get()).as("the end of the load waits behind the pages").isTrue();
+        held.runOne();
+        assertThat(vm.loadingProperty().get()).isFalse();
+        assertThat(vm.statusMessageProperty().get()).startsWith("Loaded 300 credentials");
+        assertThat(held.queued()).isZero();
+    }
+
+    /** Runs background work at once but holds what is queued for later on the UI thread. */
+    private static final class HeldUi implements Background {
+        private final java.util.ArrayDeque<Runnable> later = new java.util.ArrayDeque<>();
+        private final Background direct = Background.direct();
+
+        @Override
+        public <T> Job submit(String name, Work<T> work, java.util.function.Consumer<? super T> onSuccess,
+                              java.util.function.Consumer<Throwable> onFailure) {
+            return direct.submit(name, work, onSuccess, onFailure);
+        }
+
+        @Override
+        public void ui(Runnable r) {
+            r.run();
+        }
+
+        @Override
+        public void uiLater(Runnable r) {
+            later.add(r);
+        }
+
+        int queued() {
+            return later.size();
+        }
+
+        void runOne() {
+            later.remove().run();
+        }
     }
 }

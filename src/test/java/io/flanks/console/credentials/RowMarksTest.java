@@ -98,17 +98,17 @@ class RowMarksTest {
         vm.reload();
         int n = vm.markCountProperty(RowMark.DUPLICATE).get();
         vm.markFilterProperty().set(RowMark.DUPLICATE);
-        assertThat(vm.sortedRows()).hasSize(n).allMatch(r -> r.duplicates() > 0);
+        assertThat(vm.shownRows()).hasSize(n).allMatch(r -> r.duplicates() > 0);
         assertThat(vm.shownCountProperty().get()).isEqualTo(n);
 
         vm.healthFilterProperty().set(Health.BLOCKED);
         assertThat(vm.markFilterProperty().get()).isNull();
-        assertThat(vm.sortedRows()).allMatch(r -> r.health() == Health.BLOCKED);
+        assertThat(vm.shownRows()).allMatch(r -> r.health() == Health.BLOCKED);
         vm.markFilterProperty().set(RowMark.DUPLICATE);
         assertThat(vm.healthFilterProperty().get()).isNull();
 
         // the chip counts follow the search, like the health chips
-        CredentialRow one = vm.sortedRows().get(0);
+        CredentialRow one = vm.shownRows().get(0);
         vm.searchProperty().set(one.externalId());
         assertThat(vm.markCountProperty(RowMark.DUPLICATE).get()).isEqualTo(one.duplicates() + 1);
     }
@@ -186,13 +186,13 @@ class RowMarksTest {
         assertThat(vm.allRows().stream().filter(CredentialRow::isChanged).toList()).containsExactly(row);
         assertThat(vm.markCountProperty(RowMark.CHANGED).get()).isEqualTo(1);
         vm.markFilterProperty().set(RowMark.CHANGED);
-        assertThat(vm.sortedRows()).containsExactly(row);
+        assertThat(vm.shownRows()).containsExactly(row);
 
         vm.selectedProperty().set(row); // the person looks at it
 
         assertThat(row.isChanged()).isFalse();
         assertThat(vm.markCountProperty(RowMark.CHANGED).get()).isZero();
-        assertThat(vm.sortedRows()).as("the row stays in view while the filter is on").containsExactly(row);
+        assertThat(vm.shownRows()).as("the row stays in view while the filter is on").containsExactly(row);
 
         vm.reload(); // nothing changed since
         assertThat(vm.allRows()).noneMatch(CredentialRow::isChanged);
@@ -208,7 +208,7 @@ class RowMarksTest {
         vm.reload();
         assertThat(vm.markCountProperty(RowMark.CHANGED).get()).isEqualTo(2);
         vm.markFilterProperty().set(RowMark.CHANGED);
-        assertThat(vm.sortedRows()).containsExactlyInAnyOrder(a, b);
+        assertThat(vm.shownRows()).containsExactlyInAnyOrder(a, b);
 
         vm.markAllSeen();
 

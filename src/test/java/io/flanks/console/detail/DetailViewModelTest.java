@@ -253,6 +253,13 @@ class DetailViewModelTest {
     void rawJsonIsThePrettyPrintedStatusAsReceived() throws Exception {
         CredentialRow blocked = loadedRow(Health.BLOCKED);
         credentials.selectedProperty().set(blocked);
+        // the list keeps no raw copy; the Raw JSON tab, once shown, fetches this status (once)
+        assertThat(vm.rawJsonProperty().get()).isNull();
+        assertThat(vm.rawJsonMessageProperty().get()).contains("Refresh");
+        long before = server.requestCount("POST", STATUS_PATH);
+        vm.setRawJsonWanted(true);
+        vm.setRawJsonWanted(true);
+        assertThat(server.requestCount("POST", STATUS_PATH)).isEqualTo(before + 1);
 
         // what the server sends for this credential, fetched here without the console's client
         HttpClient http = HttpClient.newHttpClient();
@@ -293,10 +300,12 @@ class DetailViewModelTest {
         CredentialRow healthy = credentials.allRows().stream()
                 .filter(r -> r.health() == Health.HEALTHY && !r.bankId().equals(blocked.bankId()))
                 .findFirst().orElseThrow();
+        vm.setRawJsonWanted(true); // the Raw JSON tab is open: each row shown fetches its status
 
         credentials.selectedProperty().set(blocked);
         assertThat(vm.tokenProperty().get()).isEqualTo(blocked.token());
         String blockedJson = vm.rawJsonProperty().get();
+        assertThat(blockedJson).isNotNull();
 
         credentials.selectedProperty().set(healthy);
         assertThat(vm.rowProperty().get()).isSameAs(healthy);

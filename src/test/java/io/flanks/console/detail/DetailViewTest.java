@@ -165,7 +165,7 @@ class DetailViewTest {
     }
 
     @Test
-    void blockedCredentialShowsErrorResetTokenAndRawJson(FxRobot robot) {
+    void blockedCredentialShowsErrorResetTokenAndRawJson(FxRobot robot) throws Exception {
         CredentialRow blocked = rowWith(Health.BLOCKED);
         select(robot, blocked);
 
@@ -192,8 +192,13 @@ class DetailViewTest {
         assertThat(in(robot).lookup("#scaTokenBox").query().isVisible()).isFalse();
         assertThat(in(robot).lookup("#noFlowTokens").query().isVisible()).isFalse();
 
+        // the list keeps no raw copy: opening the tab fetches this one status, once
+        assertThat(blocked.status().rawJson()).isNull();
+        long before = server.requestCount("POST", STATUS_PATH);
         robot.clickOn(in(robot).lookup("Raw JSON").queryAs(Node.class));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> blocked.status().rawJson() != null);
         WaitForAsyncUtils.waitForFxEvents();
+        assertThat(server.requestCount("POST", STATUS_PATH)).isEqualTo(before + 1);
         TextArea raw = in(robot).lookup("#rawJson").queryAs(TextArea.class);
         assertThat(raw.isVisible()).isTrue();
         assertThat(raw.isEditable()).isFalse();
