@@ -48,6 +48,13 @@ public final class FlanksClient implements AutoCloseable {
     public static final long MAX_BODY_BYTES = 32L * 1024 * 1024;
     /** Pages in flight while listing: 16 keeps a 20 ms-latency API busy enough to beat sequential fetching 8x. */
     public static final int LIST_CONCURRENCY = 16;
+    /**
+     * Pages parsed at the same time: all cores but one. Sixteen requests in flight hide the
+     * network's latency; sixteen parses at once would only take the CPU from the UI thread and
+     * the renderer (on two cores, a frame then waits seconds for its turn).
+     */
+    static final int PARSE_CONCURRENCY = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    private final java.util.concurrent.Semaphore parsing = new java.util.concurrent.Semaphore(PARSE_CONCURRENCY);
 
     private static final String NOT_ALLOWED = "You are not allowed to access to this credentials";
 
@@ -189,7 +196,12 @@ public final class FlanksClient implements AutoCloseable {
     public ListPage listPage(int page) throws ApiException {
         ObjectNode body = parser.mapper().createObjectNode().put("page", page);
         Reply r = authed("POST", "/v0/bank/credentials/list", body.toString(), true);
-        return parser.listPage(r.body(), page);
+        parsing.acquireUninterruptibly();
+        try {
+            return parser.listPage(r.body(), page);
+        } finally {
+            parsing.release();
+        }
     }
 
     public List<Bank> banks() throws ApiException {

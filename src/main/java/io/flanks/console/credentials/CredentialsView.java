@@ -453,10 +453,7 @@ public final class CredentialsView {
             protected void updateItem(String s, boolean empty) {
                 super.updateItem(s, empty);
                 setText(empty ? null : s == null ? "–" : s);
-                getStyleClass().remove("muted");
-                if (!empty && s == null) {
-                    getStyleClass().add("muted");
-                }
+                muted(this, !empty && s == null);
             }
         });
         col.setComparator(Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER));
@@ -488,6 +485,17 @@ public final class CredentialsView {
         });
         col.setPrefWidth(relative ? 95 : 88);
         return col;
+    }
+
+    /** Greys a cell out; changes its style classes only when the state changes (each change costs a CSS pass). */
+    private static void muted(TableCell<?, ?> cell, boolean on) {
+        if (cell.getStyleClass().contains("muted") != on) {
+            if (on) {
+                cell.getStyleClass().add("muted");
+            } else {
+                cell.getStyleClass().remove("muted");
+            }
+        }
     }
 
     /** What the health column shows: the class, and whether it changed unseen. */
@@ -527,6 +535,10 @@ public final class CredentialsView {
                 setTooltip(null);
                 return;
             }
+            if (label.getGraphic() == iconWithDot) {
+                label.setGraphic(iconWithDot.getChildren().get(0)); // undo the dot before comparing
+                iconWithDot.getChildren().clear();
+            }
             HealthCells.apply(label, m.health());
             if (m.changed()) {
                 iconWithDot.getChildren().setAll(label.getGraphic(), dot);
@@ -553,7 +565,7 @@ public final class CredentialsView {
         @Override
         protected void updateItem(ExternalId v, boolean empty) {
             super.updateItem(v, empty);
-            getStyleClass().remove("muted");
+            muted(this, !empty && v != null && v.id() == null);
             if (empty || v == null) {
                 setText(null);
                 setGraphic(null);
@@ -561,9 +573,6 @@ public final class CredentialsView {
                 return;
             }
             setText(v.id() == null ? "–" : v.id());
-            if (v.id() == null) {
-                getStyleClass().add("muted");
-            }
             if (v.duplicates() > 0) {
                 tip.setText(I18n.tr("mark.duplicate.cell", v.duplicates()));
                 setTooltip(tip);
@@ -605,9 +614,12 @@ public final class CredentialsView {
 
         private void show(boolean on) {
             pseudoClassStateChanged(CHANGED, on);
-            getStyleClass().remove("changed-row");
-            if (on) {
-                getStyleClass().add("changed-row");
+            if (getStyleClass().contains("changed-row") != on) { // a class change costs a CSS pass
+                if (on) {
+                    getStyleClass().add("changed-row");
+                } else {
+                    getStyleClass().remove("changed-row");
+                }
             }
         }
     }

@@ -705,8 +705,7 @@ public final class CredentialsViewModel {
         } else {
             quick = r -> true;
         }
-        recountAll();
-        refreshShown();
+        refreshShown(true);
     }
 
     /**
@@ -716,6 +715,11 @@ public final class CredentialsViewModel {
      * addition; anything else replaces its contents.
      */
     private void refreshShown() {
+        refreshShown(false);
+    }
+
+    /** With {@code recount}, the facet counts are made again in the same pass (search or bank filter changed). */
+    private void refreshShown(boolean recount) {
         shownDirty = false;
         List<CredentialRow> source = rows;
         if (comparator.get() != null) {
@@ -725,11 +729,28 @@ public final class CredentialsViewModel {
             }
             source = order;
         }
+        if (recount) {
+            java.util.Arrays.fill(healthTally, 0);
+            matchingTally = 0;
+            duplicateTally = 0;
+            changedTally = 0;
+        }
         ArrayList<CredentialRow> next = new ArrayList<>(Math.max(16, shown.size()));
-        for (CredentialRow r : source) {
+        for (int i = 0, n = source.size(); i < n; i++) {
+            CredentialRow r = source.get(i);
+            if (recount) {
+                if (r.tallied) {
+                    tallyFacet(r);
+                } else {
+                    tally(r);
+                }
+            }
             if (r.talliedHealth != null && quick.test(r)) {
                 next.add(r);
             }
+        }
+        if (recount) {
+            publishCounts();
         }
         int old = shown.size();
         boolean appended = next.size() >= old;
@@ -857,22 +878,6 @@ public final class CredentialsViewModel {
                 publishCounts();
             }
         }
-    }
-
-    /** After the search or bank filter changed: only the facet counts; bank tallies stay. */
-    private void recountAll() {
-        java.util.Arrays.fill(healthTally, 0);
-        matchingTally = 0;
-        duplicateTally = 0;
-        changedTally = 0;
-        for (CredentialRow r : rows) {
-            if (r.tallied) {
-                tallyFacet(r);
-            } else {
-                tally(r);
-            }
-        }
-        publishCounts();
     }
 
     private void publishCounts() {

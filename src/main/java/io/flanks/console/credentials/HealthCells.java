@@ -23,8 +23,18 @@ public final class HealthCells {
         return l;
     }
 
-    /** Puts {@code h} on an existing label (cells are reused; old classes removed). */
+    /**
+     * Puts {@code h} on an existing label (cells are reused; old classes removed). Does nothing
+     * when the label shows {@code h} already, and keeps one icon per health on the label: a
+     * style class change or a new node costs a CSS pass, and scrolling or typing a search
+     * re-uses cells dozens of times per frame.
+     */
     public static void apply(Label l, Health h) {
+        Object shown = l.getProperties().get(SHOWN);
+        if (shown != null && shown == (h == null ? NONE : h)) {
+            return;
+        }
+        l.getProperties().put(SHOWN, h == null ? NONE : h);
         l.getStyleClass().removeIf(c -> c.startsWith("health-") && !c.equals("health-badge"));
         if (h == null) {
             l.setText(null);
@@ -32,7 +42,14 @@ public final class HealthCells {
             return;
         }
         l.setText(I18n.tr(h.key()));
-        l.setGraphic(icon(h));
+        @SuppressWarnings("unchecked")
+        java.util.Map<Health, FontIcon> icons = (java.util.Map<Health, FontIcon>)
+                l.getProperties().computeIfAbsent(ICONS, k -> new java.util.EnumMap<>(Health.class));
+        l.setGraphic(icons.computeIfAbsent(h, HealthCells::icon));
         l.getStyleClass().add(h.styleClass());
     }
+
+    private static final String SHOWN = "health.shown";
+    private static final String ICONS = "health.icons";
+    private static final Object NONE = new Object();
 }
