@@ -57,8 +57,8 @@ class ConsoleBenchmark {
     static final int ROWS = Integer.getInteger("bench.rows", 100_000);
     static final int LATENCY_MS = Integer.getInteger("bench.latencyMs", 20);
     static final int START_RUNS = Integer.getInteger("bench.startRuns", 3);
-    /** Which phases run: {@code -Dbench.only=start,sandbox,list} (all by default). */
-    static final List<String> ONLY = List.of(System.getProperty("bench.only", "start,sandbox,list").split(","));
+    /** Which phases run: {@code -Dbench.only=start,sandbox,list,jmh} (all by default). */
+    static final List<String> ONLY = List.of(System.getProperty("bench.only", "start,sandbox,list,jmh").split(","));
 
     private final Map<String, Object> results = new LinkedHashMap<>();
 
@@ -72,6 +72,9 @@ class ConsoleBenchmark {
         }
         if (ONLY.contains("list")) {
             list();
+        }
+        if (ONLY.contains("jmh")) {
+            MicroBenchmarks.run(results); // MicroBenchmarks.java: parser, classifier, search predicate
         }
         print();
     }
