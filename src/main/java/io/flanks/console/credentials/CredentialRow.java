@@ -37,7 +37,7 @@ public final class CredentialRow {
      * when both are lower-case already (the usual case), then they are matched as they are.
      */
     private String searchKey;
-    /** Lower-case bank id and name, shared by every row of the bank (see {@link #setBankName}). */
+    /** Lower-case bank id and name, shared by every row of the bank (see {@link BankKeys}). */
     private String bankKey;
 
     // made on demand
@@ -49,6 +49,8 @@ public final class CredentialRow {
     private ReadOnlyBooleanWrapper changedProperty;
     private ReadOnlyIntegerWrapper duplicatesProperty;
 
+    /** This row's place in the {@link SearchIndex}, or -1. */
+    int searchSlot = -1;
     /** The key under which {@link DuplicateIndex} filed this row, or {@code null}. */
     String duplicateKey;
     /** What the view-model's chip counts hold for this row, so a change is counted as a difference. */
@@ -97,7 +99,7 @@ public final class CredentialRow {
 
     private void rebuildKeys() {
         searchKey = isLower(token) && isLower(externalId) ? null : (token + '\n' + nz(externalId)).toLowerCase(Locale.ROOT);
-        bankKey = null; // built on the next match
+        bankKey = BankKeys.of(bankId, bankName);
     }
 
     private static boolean isLower(String s) {
@@ -137,10 +139,13 @@ public final class CredentialRow {
                 : token.contains(needle) || (externalId != null && externalId.contains(needle))) {
             return true;
         }
-        if (bankKey == null) {
-            bankKey = BankKeys.of(bankId, bankName);
-        }
         return bankKey.contains(needle);
+    }
+
+    /** What {@link #matches} looks at, for the {@link SearchIndex} (which lower-cases it). */
+    void appendSearchText(StringBuilder sb) {
+        sb.append(token).append('\u0001').append(nz(externalId)).append('\u0001')
+                .append(nz(bankId)).append('\u0001').append(nz(bankName));
     }
 
     public String token() {
@@ -270,18 +275,22 @@ public final class CredentialRow {
         return "CredentialRow[" + token + "]";
     }
 
-    /** One shared lower-case search key per (bank id, bank name): a handful for 100,000 rows. */
+    /**
+     * One shared lower-case search key per (bank id, bank name): a handful for 100,000 rows.
+     * Looked up by the two strings themselves (shared by the parser, their hashes cached), so
+     * no key string is built per row.
+     */
     private static final class BankKeys {
-        private static final java.util.concurrent.ConcurrentHashMap<String, String> KEYS =
+        private static final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.ConcurrentHashMap<String, String>> KEYS =
                 new java.util.concurrent.ConcurrentHashMap<>();
 
         static String of(String id, String name) {
-            String raw = nz(id) + '\n' + nz(name);
-            String key = KEYS.get(raw);
+            var byName = KEYS.get(nz(id));
+            String key = byName == null ? null : byName.get(nz(name));
             if (key == null) {
-                key = raw.toLowerCase(Locale.ROOT);
+                key = (nz(id) + '\n' + nz(name)).toLowerCase(Locale.ROOT);
                 if (KEYS.size() < 10_000) {
-                    KEYS.putIfAbsent(raw, key);
+                    KEYS.computeIfAbsent(nz(id), k -> new java.util.concurrent.ConcurrentHashMap<>()).putIfAbsent(nz(name), key);
                 }
             }
             return key;

@@ -247,7 +247,20 @@ public final class CredentialsView {
 
     private void buildTable() {
         table.setId("credentialsTable");
+        // a replacement (search, filter, sort) may put other rows at every index: the selection
+        // is put back from the view-model afterwards, and the table's own reaction in between
+        // (dropping or shifting selected indices) must not reach the view-model
+        vm.shownRows().addListener((ListChangeListener<CredentialRow>) c -> {
+            if (TableRows.isReplacement(c)) {
+                resyncing = true;
+            }
+        });
         table.setItems(vm.shownRows());
+        vm.shownRows().addListener((ListChangeListener<CredentialRow>) c -> {
+            if (TableRows.isReplacement(c)) {
+                restoreSelection();
+            }
+        });
         // the view-model sorts (once per change, not per cell): a header click hands it the
         // sort order as one comparator over rows, never one that reads cell values
         table.setSortPolicy(t -> {
@@ -332,7 +345,11 @@ public final class CredentialsView {
 
         // the table drives the view-model's selection, and follows it (e.g. a row removed);
         // the current row is the focused, last selected one, the others are in selectedRows
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> vm.selectedProperty().set(row));
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
+            if (!resyncing) {
+                vm.selectedProperty().set(row);
+            }
+        });
         vm.selectedProperty().addListener((o, a, row) -> {
             if (table.getSelectionModel().getSelectedItem() != row) {
                 table.getSelectionModel().clearSelection();
@@ -341,7 +358,57 @@ public final class CredentialsView {
                 }
             }
         });
-        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<CredentialRow>) c -> syncSelectedRows());
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<CredentialRow>) c -> {
+            if (!resyncing) {
+                syncSelectedRows();
+            }
+        });
+    }
+
+    /** Selects again, at their new indices, the rows the view-model had selected that are still shown. */
+    private void restoreSelection() {
+        var sm = table.getSelectionModel();
+        CredentialRow current = vm.selectedProperty().get();
+        List<CredentialRow> others = new ArrayList<>(vm.selectedRows());
+        others.remove(current);
+        try {
+            sm.clearSelection();
+            Map<CredentialRow, Integer> at = indexOf(others.size() + 1);
+            for (CredentialRow r : others) {
+                Integer i = at == null ? indexIn(r) : at.get(r);
+                if (i != null) {
+                    sm.select(i);
+                }
+            }
+            if (current != null) {
+                Integer i = at == null ? indexIn(current) : at.get(current);
+                if (i != null) {
+                    sm.select(i); // last: the current row is the selected item
+                }
+            }
+        } finally {
+            resyncing = false;
+        }
+        vm.selectedProperty().set(sm.getSelectedItem());
+        syncSelectedRows();
+    }
+
+    /** Row to index for many rows at once; {@code null} when a few linear searches are cheaper. */
+    private Map<CredentialRow, Integer> indexOf(int wanted) {
+        if (wanted <= 8) {
+            return null;
+        }
+        Map<CredentialRow, Integer> at = new java.util.IdentityHashMap<>();
+        List<CredentialRow> shown = vm.shownRows();
+        for (int i = 0; i < shown.size(); i++) {
+            at.put(shown.get(i), i);
+        }
+        return at;
+    }
+
+    private Integer indexIn(CredentialRow r) {
+        int i = vm.shownRows().indexOf(r);
+        return i < 0 ? null : i;
     }
 
     /** Rows are 28 px in both themes; the CSS gives cells the same height. */
@@ -369,6 +436,8 @@ public final class CredentialsView {
         }
         return all;
     }
+
+    private boolean resyncing;
 
     private void syncSelectedRows() {
         List<CredentialRow> now = new ArrayList<>(table.getSelectionModel().getSelectedItems());
@@ -511,44 +580,43 @@ public final class CredentialsView {
      * unread badge: no width taken, nothing shifts) and a tooltip saying so.
      */
     private static final class HealthCell extends TableCell<CredentialRow, HealthMark> {
+        // one fixed set of nodes per cell: showing another row changes text, glyph and a pseudo
+        // class, never the node tree or style classes (either would restyle the cell from scratch)
         private final Label label = new Label();
+        private final FontIcon icon = new FontIcon();
         private final Circle dot = new Circle(4);
-        private final StackPane iconWithDot = new StackPane();
+        private final StackPane iconWithDot = new StackPane(icon, dot);
         private final Tooltip changedTip = new Tooltip(I18n.tr("mark.changed.cell"));
 
         HealthCell() {
             label.getStyleClass().add("health-badge");
+            icon.getStyleClass().add("health-icon");
             dot.getStyleClass().addAll(RowMark.CHANGED.styleClass(), "changed-marker");
             dot.setManaged(false); // drawn over the icon's top-right corner, not beside it
             dot.centerXProperty().bind(iconWithDot.widthProperty().subtract(1));
             dot.setCenterY(1);
+            dot.setVisible(false);
             iconWithDot.getStyleClass().add("health-icon-box");
+            label.setGraphic(iconWithDot);
+            label.setVisible(false);
+            setGraphic(label);
             setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
         }
 
         @Override
         protected void updateItem(HealthMark m, boolean empty) {
             super.updateItem(m, empty);
-            if (empty || m == null) {
-                setGraphic(null);
+            boolean show = !empty && m != null;
+            label.setVisible(show);
+            if (!show) {
                 setText(null);
                 setTooltip(null);
                 return;
             }
-            if (label.getGraphic() == iconWithDot) {
-                label.setGraphic(iconWithDot.getChildren().get(0)); // undo the dot before comparing
-                iconWithDot.getChildren().clear();
-            }
-            HealthCells.apply(label, m.health());
-            if (m.changed()) {
-                iconWithDot.getChildren().setAll(label.getGraphic(), dot);
-                label.setGraphic(iconWithDot);
-                setTooltip(changedTip);
-            } else {
-                setTooltip(null);
-            }
+            HealthCells.apply(label, icon, m.health());
+            dot.setVisible(m.changed());
+            setTooltip(m.changed() ? changedTip : null);
             setText(label.getText()); // for accessibility and TestFX lookups
-            setGraphic(label);
         }
     }
 
@@ -558,6 +626,8 @@ public final class CredentialsView {
 
         ExternalIdCell() {
             icon.getStyleClass().addAll("mark-icon", RowMark.DUPLICATE.styleClass(), "duplicate-marker");
+            icon.setVisible(false);
+            setGraphic(icon);
             setContentDisplay(ContentDisplay.RIGHT);
             setGraphicTextGap(4);
         }
@@ -568,18 +638,19 @@ public final class CredentialsView {
             muted(this, !empty && v != null && v.id() == null);
             if (empty || v == null) {
                 setText(null);
-                setGraphic(null);
+                icon.setVisible(false);
                 setTooltip(null);
                 return;
             }
             setText(v.id() == null ? "–" : v.id());
+            // the icon stays in place and is only shown or hidden: adding and removing it would
+            // restyle the cell each time it shows another row
+            icon.setVisible(v.duplicates() > 0);
             if (v.duplicates() > 0) {
                 tip.setText(I18n.tr("mark.duplicate.cell", v.duplicates()));
                 setTooltip(tip);
-                setGraphic(icon);
             } else {
                 setTooltip(null);
-                setGraphic(null);
             }
         }
     }

@@ -69,7 +69,7 @@ public final class CredentialsViewModel {
     // per load and hundreds of milliseconds per keystroke). Row changes are not list events:
     // the view-model makes every change itself and re-filters once (see rowUpdated).
     private final ObservableList<CredentialRow> rows = FXCollections.observableArrayList();
-    private final ObservableList<CredentialRow> shown = FXCollections.observableArrayList();
+    private final TableRows shown = new TableRows();
     private final Map<String, CredentialRow> byToken = new HashMap<>();
     private final ObjectProperty<Comparator<CredentialRow>> comparator = new SimpleObjectProperty<>(this, "comparator");
     /** The rows in comparator order (only while there is a comparator); re-sorted when dirty. */
@@ -115,6 +115,7 @@ public final class CredentialsViewModel {
     private final ObservableSet<String> refreshing = FXCollections.observableSet();
     private final Map<String, String> bankNames = new HashMap<>();
     private final DuplicateIndex duplicates = new DuplicateIndex();
+    private final SearchIndex searchIndex = new SearchIndex();
     /** Rows marked changed, so "mark all seen" need not walk the whole table. */
     private final Set<CredentialRow> changedRows = new java.util.LinkedHashSet<>();
     /** While a page is applied, counts wait for its end instead of following every row. */
@@ -183,7 +184,7 @@ public final class CredentialsViewModel {
 
     /** The rows as the table shows them: filtered, in {@link #comparatorProperty()} order. */
     public ObservableList<CredentialRow> shownRows() {
-        return FXCollections.unmodifiableObservableList(shown);
+        return shown; // read-only: a TableRows
     }
 
     /** The table's sort order as one comparator; {@code null} keeps the rows in arrival order. */
@@ -686,7 +687,11 @@ public final class CredentialsViewModel {
         if (banks.isEmpty() && needle.isEmpty()) {
             return r -> true;
         }
-        return r -> (banks.isEmpty() || banks.contains(r.bankId())) && r.matches(needle);
+        if (needle.isEmpty()) {
+            return r -> banks.contains(r.bankId());
+        }
+        SearchIndex.Hits hits = searchIndex.find(needle, rows);
+        return r -> (banks.isEmpty() || banks.contains(r.bankId())) && hits.matches(r, needle);
     }
 
     /** Search, bank or quick filter changed: counts and shown rows in one pass over the rows. */
@@ -758,15 +763,17 @@ public final class CredentialsViewModel {
             appended = shown.get(i) == next.get(i);
         }
         if (!appended) {
-            shown.setAll(next);
+            shown.replace(next);
         } else if (next.size() > old) {
-            shown.addAll(next.subList(old, next.size()));
+            shown.append(next.subList(old, next.size()));
         }
         shownCount.set(shown.size());
     }
 
     /** A row's values changed (status, bank name, list item): its counts follow, the table re-filters. */
     private void rowUpdated(CredentialRow r) {
+        r.searchSlot = -1; // what it matches may have changed: searches ask it directly
+        searchIndex.invalidate();
         if (r.tallied) {
             untally(r);
             tally(r);
@@ -782,6 +789,7 @@ public final class CredentialsViewModel {
 
     /** Follows the rows list: added and removed rows. */
     private void rowsChanged(javafx.collections.ListChangeListener.Change<? extends CredentialRow> c) {
+        searchIndex.invalidate();
         while (c.next()) {
             if (c.wasPermutated()) {
                 continue;

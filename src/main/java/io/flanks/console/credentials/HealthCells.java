@@ -1,6 +1,7 @@
 package io.flanks.console.credentials;
 
 import io.flanks.console.common.I18n;
+import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -24,32 +25,36 @@ public final class HealthCells {
     }
 
     /**
-     * Puts {@code h} on an existing label (cells are reused; old classes removed). Does nothing
-     * when the label shows {@code h} already, and keeps one icon per health on the label: a
-     * style class change or a new node costs a CSS pass, and scrolling or typing a search
-     * re-uses cells dozens of times per frame.
+     * Shows {@code h} on a table cell's label and its icon: the word, the glyph, and the
+     * pseudo class {@code :health-...} that colours both (see app.css). Cells are reused for
+     * other rows all the time; a pseudo class costs a cached style lookup where a style class
+     * or a new icon node would restyle the cell from scratch.
      */
-    public static void apply(Label l, Health h) {
+    public static void apply(Label l, FontIcon icon, Health h) {
         Object shown = l.getProperties().get(SHOWN);
-        if (shown != null && shown == (h == null ? NONE : h)) {
+        if (shown == h) {
             return;
         }
-        l.getProperties().put(SHOWN, h == null ? NONE : h);
-        l.getStyleClass().removeIf(c -> c.startsWith("health-") && !c.equals("health-badge"));
-        if (h == null) {
-            l.setText(null);
-            l.setGraphic(null);
-            return;
+        if (shown instanceof Health old) {
+            l.pseudoClassStateChanged(pseudoClass(old), false);
         }
+        l.getProperties().put(SHOWN, h);
+        l.pseudoClassStateChanged(pseudoClass(h), true);
         l.setText(I18n.tr(h.key()));
-        @SuppressWarnings("unchecked")
-        java.util.Map<Health, FontIcon> icons = (java.util.Map<Health, FontIcon>)
-                l.getProperties().computeIfAbsent(ICONS, k -> new java.util.EnumMap<>(Health.class));
-        l.setGraphic(icons.computeIfAbsent(h, HealthCells::icon));
-        l.getStyleClass().add(h.styleClass());
+        icon.setIconLiteral(h.icon());
     }
 
     private static final String SHOWN = "health.shown";
-    private static final String ICONS = "health.icons";
-    private static final Object NONE = new Object();
+    private static final java.util.Map<Health, PseudoClass> PSEUDO = new java.util.EnumMap<>(Health.class);
+
+    static {
+        for (Health h : Health.values()) {
+            PSEUDO.put(h, PseudoClass.getPseudoClass(h.styleClass()));
+        }
+    }
+
+    /** {@code :health-blocked} etc.: the same names as the style classes. */
+    public static PseudoClass pseudoClass(Health h) {
+        return PSEUDO.get(h);
+    }
 }

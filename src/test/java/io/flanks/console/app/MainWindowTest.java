@@ -85,6 +85,17 @@ class MainWindowTest {
         assertThat(robot.lookup(".table-row-cell").queryAll()).isNotEmpty();
         assertThat(robot.lookup(".health-badge").queryAllAs(Label.class))
                 .anyMatch(l -> l.getText().equals("Healthy"));
+        // each badge is coloured by its health (a pseudo class), the same colour for the same word
+        java.util.Map<String, javafx.scene.paint.Paint> fills = new java.util.HashMap<>();
+        for (Label badge : robot.lookup(".health-badge").queryAllAs(Label.class)) {
+            if (badge.isVisible() && badge.getText() != null) {
+                assertThat(fills.computeIfAbsent(badge.getText(), k -> badge.getTextFill())).as(badge.getText())
+                        .isEqualTo(badge.getTextFill());
+            }
+        }
+        assertThat(fills.get("Healthy")).isNotNull()
+                .isNotEqualTo(robot.lookup("#shownCount").queryAs(Label.class).getTextFill());
+        assertThat(new java.util.HashSet<>(fills.values())).as("different healths, different colours").hasSizeGreaterThan(1);
     }
 
     @Test
@@ -115,6 +126,27 @@ class MainWindowTest {
                 assertThat(c.prefHeight(c.getWidth())).as(c.getTableColumn().getId()).isLessThanOrEqualTo(t.getFixedCellSize());
             }
         }
+    }
+
+    @Test
+    void searchKeepsTheSelectedRowAtItsNewIndex(FxRobot robot) throws Exception {
+        awaitLoaded();
+        TableView<CredentialRow> t = table(robot);
+        CredentialRow target = credentials.allRows().stream().filter(r -> r.externalId() != null).skip(5).findFirst().orElseThrow();
+        WaitForAsyncUtils.asyncFx(() -> t.getSelectionModel().select(target)).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.clickOn("#search").write(target.externalId());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(t.getItems()).contains(target).allMatch(r -> r.matches(target.externalId().toLowerCase(Locale.ROOT)));
+        assertThat(t.getSelectionModel().getSelectedItem()).as("still selected, at its new index").isSameAs(target);
+        assertThat(credentials.selectedProperty().get()).isSameAs(target);
+        assertThat(rowAt(robot, t.getItems().indexOf(target))).isNotNull();
+
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(t.getItems()).hasSize(300);
+        assertThat(t.getSelectionModel().getSelectedItem()).isSameAs(target);
     }
 
     @Test
