@@ -77,8 +77,13 @@ public final class CredentialsViewModel {
     private boolean orderDirty;
     /** The health and mark quick filter (search and bank are the facet, see tallyFacet). */
     private Predicate<CredentialRow> quick = r -> true;
-    /** Rows changed since the last refreshShown. */
-    private boolean shownDirty;
+    /** Rows appended to {@link #rows} since the table's rows were last made. */
+    private final List<CredentialRow> addedSinceShown = new ArrayList<>();
+    /** Something besides appending changed since then (an update, a removal, the order). */
+    private boolean shownStale;
+    private long lastFullRefresh;
+    /** During a load, the table's rows are made again from all rows at most this often. */
+    static final long FULL_REFRESH_NANOS = 250_000_000;
     /** Work for the FX thread from the loader (pages, the end of a load), done in time slices. */
     private final ConcurrentLinkedQueue<Runnable> uiWork = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainPosted = new AtomicBoolean();
@@ -176,6 +181,7 @@ public final class CredentialsViewModel {
                 order.addAll(rows);
                 orderDirty = true;
             }
+            shownStale = true;
             refreshShown();
         });
     }
@@ -465,6 +471,7 @@ public final class CredentialsViewModel {
             rows.remove(row);
             order.remove(row);
             forget(List.of(row));
+            shownStale = true;
             refreshShown();
             if (selected.get() == row) {
                 selected.set(null);
@@ -515,7 +522,10 @@ public final class CredentialsViewModel {
         } finally {
             draining = false;
         }
-        if (shownDirty) {
+        // appended rows reach the table every slice (cheap: only they are filtered); a full
+        // pass over all rows (rows updated or sorted) waits while work is queued, up to 250 ms
+        boolean due = !shownStale || uiWork.isEmpty() || System.nanoTime() - lastFullRefresh > FULL_REFRESH_NANOS;
+        if ((shownStale || !addedSinceShown.isEmpty()) && due) {
             refreshShown();
         }
         if (!uiWork.isEmpty() && drainPosted.compareAndSet(false, true)) {
@@ -571,11 +581,12 @@ public final class CredentialsViewModel {
                 }
             }
             rows.addAll(fresh); // one change per page, not per row
+            addedSinceShown.addAll(fresh);
             if (comparator.get() != null) {
                 order.addAll(fresh);
                 orderDirty = true;
+                shownStale = true;
             }
-            shownDirty = true;
             List<CredentialRow> twins = duplicates.rekeyAll(updated);
             twins.addAll(duplicates.addAll(fresh));
             duplicatesChanged(twins);
@@ -592,7 +603,7 @@ public final class CredentialsViewModel {
             refreshShown();
         }
         if (selected.get() == null && !rows.isEmpty()) {
-            if (shownDirty) {
+            if (shownStale || !addedSinceShown.isEmpty()) {
                 refreshShown(); // the first rows: show them at once
             }
             if (!shown.isEmpty()) {
@@ -614,6 +625,7 @@ public final class CredentialsViewModel {
             rows.removeAll(goneSet);
             order.removeAll(goneSet);
             forget(gone);
+            shownStale = true;
             refreshShown();
             if (selected.get() != null && !byToken.containsKey(selected.get().token())) {
                 selected.set(null);
@@ -672,7 +684,7 @@ public final class CredentialsViewModel {
                 rowUpdated(r);
             }
         }
-        if (shownDirty) {
+        if (shownStale) {
             refreshShown();
         }
     }
@@ -725,7 +737,13 @@ public final class CredentialsViewModel {
 
     /** With {@code recount}, the facet counts are made again in the same pass (search or bank filter changed). */
     private void refreshShown(boolean recount) {
-        shownDirty = false;
+        if (!recount && !shownStale && comparator.get() == null) {
+            appendShown(); // only rows added at the end since: they are all that can change
+            return;
+        }
+        shownStale = false;
+        addedSinceShown.clear();
+        lastFullRefresh = System.nanoTime();
         List<CredentialRow> source = rows;
         if (comparator.get() != null) {
             if (orderDirty) {
@@ -770,6 +788,19 @@ public final class CredentialsViewModel {
         shownCount.set(shown.size());
     }
 
+    /** The rows appended since the last refresh that pass the filters, after the table's rows. */
+    private void appendShown() {
+        List<CredentialRow> tail = new ArrayList<>();
+        for (CredentialRow r : addedSinceShown) {
+            if (r.tallied && r.talliedHealth != null && quick.test(r)) {
+                tail.add(r);
+            }
+        }
+        addedSinceShown.clear();
+        shown.append(tail);
+        shownCount.set(shown.size());
+    }
+
     /** A row's values changed (status, bank name, list item): its counts follow, the table re-filters. */
     private void rowUpdated(CredentialRow r) {
         r.searchSlot = -1; // what it matches may have changed: searches ask it directly
@@ -781,7 +812,7 @@ public final class CredentialsViewModel {
         if (comparator.get() != null) {
             orderDirty = true;
         }
-        shownDirty = true;
+        shownStale = true;
         if (!batching) {
             publishCounts();
         }
@@ -865,7 +896,7 @@ public final class CredentialsViewModel {
             }
         }
         if (markFilter.get() == RowMark.DUPLICATE) {
-            shownDirty = true;
+            shownStale = true;
             if (!batching) {
                 publishCounts();
                 refreshShown();

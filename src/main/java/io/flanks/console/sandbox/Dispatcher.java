@@ -23,6 +23,13 @@ final class Dispatcher implements HttpHandler {
     static final int MAX_BODY_BYTES = 64 * 1024;
     private static final String SANDBOX_PREFIX = "/sandbox/";
 
+    /**
+     * Routes at work at once: all cores but one. Many requests may wait out their latency
+     * together, but making pages is CPU work; sixteen at once on two cores would starve the
+     * console sharing the machine (its UI thread gets a core's fraction per runnable thread).
+     */
+    static final int WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    private final java.util.concurrent.Semaphore working = new java.util.concurrent.Semaphore(WORKERS);
     private final Router router;
     private final Faults faults;
     private final RequestCounter counter;
@@ -71,7 +78,12 @@ final class Dispatcher implements HttpHandler {
         }
         Router.Route route = router.resolve(method, path);
         byte[] body = readBody(exchange);
-        return route.handle(new Request(method, path, exchange.getRequestHeaders(), body));
+        working.acquireUninterruptibly();
+        try {
+            return route.handle(new Request(method, path, exchange.getRequestHeaders(), body));
+        } finally {
+            working.release();
+        }
     }
 
     private static byte[] readBody(HttpExchange exchange) throws IOException {

@@ -198,10 +198,15 @@ class ConsoleBenchmark {
             seq = seq == 0 ? ROWS : seq;
             results.put("listSequentialMs", sequentialMs);
 
+            long sandboxCpu0 = cpuOf("sandbox-http");
+            long clientCpu0 = cpuOf("flanks-list") + THREADS.getCurrentThreadCpuTime();
             t0 = System.nanoTime();
             int floorRows = c.listAll(null).size();
             long floorMs = ms(t0);
             results.put("listFloorNoUiMs", floorMs);
+            // where the floor's CPU goes: the in-process sandbox making pages, the client reading them
+            results.put("listFloorSandboxCpuMs", (cpuOf("sandbox-http") - sandboxCpu0) / 1_000_000);
+            results.put("listFloorClientCpuMs", (cpuOf("flanks-list") + THREADS.getCurrentThreadCpuTime() - clientCpu0) / 1_000_000);
             if (seq != ROWS || floorRows != ROWS) {
                 throw new IllegalStateException("rows: sequential " + seq + ", floor " + floorRows);
             }
@@ -228,19 +233,46 @@ class ConsoleBenchmark {
             stage.show();
         }).get(30, TimeUnit.SECONDS);
         session.client().accessToken(); // both runs start with a token
+        // the empty window's own first paint is start-up, not loading: let it draw a few frames
+        CountDownLatch settled = new CountDownLatch(5);
+        AnimationTimer settle = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                settled.countDown();
+            }
+        };
+        WaitForAsyncUtils.asyncFx(settle::start).get(10, TimeUnit.SECONDS);
+        if (!settled.await(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the window drew no frames");
+        }
+        WaitForAsyncUtils.asyncFx(settle::stop).get(10, TimeUnit.SECONDS);
 
-        // longest gap between frames while 100,000 rows load
+        // gaps between frames while 100,000 rows load; the frame that first draws rows (the
+        // table makes its row cells then) is reported on its own as well
         long[] lastPulse = {0};
         long[] maxGap = {0};
+        long[] firstRowsGap = {-1};
+        long[] maxGapAfterFirstRows = {0};
+        List<Long> gaps = new ArrayList<>();
         AnimationTimer frames = new AnimationTimer() {
             @Override
             public void handle(long now) {
                 if (lastPulse[0] != 0) {
-                    maxGap[0] = Math.max(maxGap[0], now - lastPulse[0]);
+                    long gap = now - lastPulse[0];
+                    gaps.add(gap);
+                    maxGap[0] = Math.max(maxGap[0], gap);
+                    if (firstRowsGap[0] >= 0) {
+                        maxGapAfterFirstRows[0] = Math.max(maxGapAfterFirstRows[0], gap);
+                    } else if (!vm[0].shownRows().isEmpty()) {
+                        firstRowsGap[0] = gap; // this frame drew the first rows
+                    }
                 }
                 lastPulse[0] = now;
             }
         };
+        long fxThread = WaitForAsyncUtils.asyncFx(() -> Thread.currentThread().getId()).get(10, TimeUnit.SECONDS);
+        long fxCpu0 = THREADS.getThreadCpuTime(fxThread);
+        long renderCpu0 = cpuOf("QuantumRenderer");
         long[] t0 = new long[1];
         WaitForAsyncUtils.asyncFx(() -> {
             frames.start();
@@ -253,10 +285,19 @@ class ConsoleBenchmark {
         WaitForAsyncUtils.asyncFx(frames::stop).get(10, TimeUnit.SECONDS);
         int rows = WaitForAsyncUtils.asyncFx(() -> vm[0].totalCountProperty().get()).get(10, TimeUnit.SECONDS);
         results.put("listUiMs", uiMs);
+        // busy (CPU) time of the UI thread and the renderer during the load: on a quiet machine
+        // the gaps follow from these; on a loaded one the threads also wait for a core
+        results.put("loadFxThreadCpuMs", (THREADS.getThreadCpuTime(fxThread) - fxCpu0) / 1_000_000);
+        results.put("loadRendererCpuMs", (cpuOf("QuantumRenderer") - renderCpu0) / 1_000_000);
         results.put("listUiRows", rows);
         results.put("listSpeedupVsSequential", round((double) sequentialMs / uiMs));
         results.put("listUiVsFloor", round((double) uiMs / floorMs));
         results.put("loadLongestFrameGapMs", round(maxGap[0] / 1e6));
+        results.put("loadFirstRowsFrameGapMs", round(firstRowsGap[0] / 1e6));
+        results.put("loadLongestFrameGapAfterFirstRowsMs", round(maxGapAfterFirstRows[0] / 1e6));
+        gaps.sort(Long::compare);
+        results.put("loadFrames", gaps.size());
+        results.put("loadFrameGapP99Ms", gaps.isEmpty() ? 0 : round(gaps.get((int) Math.ceil(gaps.size() * 0.99) - 1) / 1e6));
 
         long heapAfter = usedHeapAfterGc();
         results.put("retainedHeapMbFor" + rows + "Rows", Math.round((heapAfter - heapBefore) / (1024.0 * 1024.0)));
@@ -281,7 +322,8 @@ class ConsoleBenchmark {
         String typed = "user-12";
         List<Long> samples = new ArrayList<>();
         List<Long> vmPart = new ArrayList<>();
-        List<Long> cpu = new ArrayList<>(); // FX-thread CPU per keystroke: what a quiet machine's wall time would be
+        List<Long> cpu = new ArrayList<>();
+        List<Long> vmCpu = new ArrayList<>(); // FX-thread CPU per keystroke: what a quiet machine's wall time would be
         for (int round = 0; round < 6; round++) {
             List<String> steps = new ArrayList<>();
             for (int i = 1; i <= typed.length(); i++) {
@@ -292,7 +334,7 @@ class ConsoleBenchmark {
             }
             for (String text : steps) {
                 CountDownLatch pulsed = new CountDownLatch(1);
-                long[] t = new long[5];
+                long[] t = new long[6];
                 Runnable after = () -> {
                     t[1] = System.nanoTime();
                     t[4] = THREADS.getCurrentThreadCpuTime();
@@ -310,6 +352,7 @@ class ConsoleBenchmark {
                     t[0] = System.nanoTime();
                     search.setText(text);
                     t[2] = System.nanoTime(); // the view-model's part: filter, counts, list change
+                    t[5] = THREADS.getCurrentThreadCpuTime();
                 });
                 if (!pulsed.await(10, TimeUnit.SECONDS)) {
                     throw new IllegalStateException("no pulse after typing");
@@ -318,6 +361,7 @@ class ConsoleBenchmark {
                     samples.add(t[1] - t[0]);
                     vmPart.add(t[2] - t[0]);
                     cpu.add(t[4] - t[3]);
+                    vmCpu.add(t[5] - t[3]);
                 }
             }
         }
@@ -331,6 +375,20 @@ class ConsoleBenchmark {
         cpu.sort(Long::compare);
         results.put("filterFxThreadCpuP50Ms", round(cpu.get(cpu.size() / 2) / 1e6));
         results.put("filterFxThreadCpuP95Ms", round(cpu.get((int) Math.ceil(cpu.size() * 0.95) - 1) / 1e6));
+        vmCpu.sort(Long::compare);
+        results.put("filterViewModelCpuP50Ms", round(vmCpu.get(vmCpu.size() / 2) / 1e6));
+        results.put("filterViewModelCpuP95Ms", round(vmCpu.get((int) Math.ceil(vmCpu.size() * 0.95) - 1) / 1e6));
+    }
+
+    /** CPU time so far of the live threads whose name starts with {@code prefix}. */
+    private static long cpuOf(String prefix) {
+        long sum = 0;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith(prefix)) {
+                sum += Math.max(0, THREADS.getThreadCpuTime(t.getId()));
+            }
+        }
+        return sum;
     }
 
     private static long usedHeapAfterGc() throws InterruptedException {
