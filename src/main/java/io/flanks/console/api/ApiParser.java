@@ -32,6 +32,9 @@ public final class ApiParser {
 
     private final ObjectMapper mapper;
     private final java.util.concurrent.ConcurrentHashMap<Object, Object> sharedValues = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Dates and times by their text (one map per reader: a text means something else to each). */
+    private final java.util.concurrent.ConcurrentHashMap<String, Object> datesByText = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentHashMap<String, Object> timesByText = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ApiParser() {
         mapper = new ObjectMapper();
@@ -78,24 +81,60 @@ public final class ApiParser {
      * Values that repeat across credentials (bank names, dates, flag groups) are shared.
      */
     CredentialStatus status(JsonNode n, boolean keepRaw) {
-        return new CredentialStatus(
-                bool(n.get("pending")),
-                bool(n.get("blocked")),
-                text(n.get("reset_token")),
-                text(n.get("sca_token")),
-                text(n.get("transaction_token")),
-                shared(text(n.get("name"))),
-                shared(date(n.get("last_update"))),
-                shared(time(n.get("time"))),
-                instant(n.get("last_update_timestamp")),
-                instant(n.get("created_at_timestamp")),
-                shared(date(n.get("last_transaction_date"))),
-                groups(n.get("errored")),
-                groups(n.get("created")),
-                keepRaw ? n.toString() : null);
+        return status(n::get, keepRaw ? n.toString() : null);
     }
 
+    /** The status from its fields, however they were read (a tree, or a stream: {@link #listPage}). */
+    private CredentialStatus status(java.util.function.Function<String, JsonNode> n, String raw) {
+        return new CredentialStatus(
+                bool(n.apply("pending")),
+                bool(n.apply("blocked")),
+                text(n.apply("reset_token")),
+                text(n.apply("sca_token")),
+                text(n.apply("transaction_token")),
+                shared(text(n.apply("name"))),
+                parsed(n.apply("last_update"), ApiParser::date, datesByText),
+                parsed(n.apply("time"), ApiParser::time, timesByText),
+                instant(n.apply("last_update_timestamp")),
+                instant(n.apply("created_at_timestamp")),
+                parsed(n.apply("last_transaction_date"), ApiParser::date, datesByText),
+                groups(n.apply("errored")),
+                groups(n.apply("created")),
+                raw);
+    }
+
+    /** The keys a status is read from; a streamed status keeps only these (see {@link #streamStatus}). */
+    private static final List<String> STATUS_KEYS = List.of("pending", "blocked", "reset_token", "sca_token",
+            "transaction_token", "name", "last_update", "time", "last_update_timestamp", "created_at_timestamp",
+            "last_transaction_date", "errored", "created");
+    private static final Map<String, Integer> STATUS_INDEX = new java.util.HashMap<>();
+
+    static {
+        for (int i = 0; i < STATUS_KEYS.size(); i++) {
+            STATUS_INDEX.put(STATUS_KEYS.get(i), i);
+        }
+    }
+
+    /**
+     * One page of the list. The usual shape (an object with an {@code items} array of objects)
+     * is read as a stream, field by field, without building a tree of the whole page: at
+     * 100,000 credentials that tree was most of the client's work. Anything else, and anything
+     * not valid JSON, is read by the tree reader below, which decides what it means.
+     */
     public ListPage listPage(String body, int requestedPage) throws ApiException.Malformed {
+        try {
+            ListPage streamed = streamListPage(body, requestedPage);
+            if (streamed != null) {
+                return streamed;
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // not the usual shape, or not JSON: the tree reader says which
+        }
+        return treeListPage(body, requestedPage);
+    }
+
+    /** The tree reader: any shape the API may send (NOTES.md). Public for tests comparing the two readers. */
+    public ListPage treeListPage(String body, int requestedPage) throws ApiException.Malformed {
         JsonNode root = tree(body, 200);
         JsonNode items;
         if (root.isArray()) {
@@ -133,6 +172,236 @@ public final class ApiParser {
             }
         }
         return new ListPage(out, page, Math.max(pages, 1));
+    }
+
+    /** The usual page shape as a stream; {@code null} (or an exception) when it is not that shape. */
+    public ListPage streamListPage(String body, int requestedPage) throws java.io.IOException {
+        try (com.fasterxml.jackson.core.JsonParser p = mapper.getFactory().createParser(body)) {
+            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                return null;
+            }
+            List<CredentialItem> out = null;
+            JsonNode pageNode = null;
+            JsonNode pagesNode = null;
+            int skipped = 0;
+            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                com.fasterxml.jackson.core.JsonToken t = p.nextToken();
+                if ("items".equals(key)) {
+                    if (t != com.fasterxml.jackson.core.JsonToken.START_ARRAY || out != null) {
+                        return null; // not an array, or twice: the tree reader's rules apply
+                    }
+                    out = new ArrayList<>();
+                    while (p.nextToken() != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
+                        if (p.currentToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                            return null;
+                        }
+                        CredentialItem ci = streamItem(p);
+                        if (ci == null) {
+                            skipped++;
+                        } else {
+                            out.add(ci);
+                        }
+                    }
+                } else if ("page".equals(key)) {
+                    pageNode = value(p);
+                } else if ("pages".equals(key)) {
+                    pagesNode = value(p);
+                } else {
+                    p.skipChildren();
+                }
+            }
+            if (out == null || p.currentToken() != com.fasterxml.jackson.core.JsonToken.END_OBJECT) {
+                return null;
+            }
+            if (skipped > 0) {
+                LOG.warn("Skipped {} list item(s) without a credentials_token on page {}", skipped, requestedPage);
+            }
+            return new ListPage(out, pageOf(pageNode, requestedPage), pagesOf(pageNode, pagesNode, requestedPage));
+        }
+    }
+
+    /** One item object, the parser on its START_OBJECT; {@code null} when it has no usable token. */
+    private CredentialItem streamItem(com.fasterxml.jackson.core.JsonParser p) throws java.io.IOException {
+        JsonNode token = null;
+        JsonNode external = null;
+        JsonNode bankNode = null;
+        Object[] status = null;
+        JsonNode other = null;
+        boolean statusSeen = false;
+        while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            com.fasterxml.jackson.core.JsonToken t = p.nextToken();
+            switch (key) {
+                case "credentials_token" -> token = value(p);
+                case "external_id" -> external = value(p);
+                case "bank" -> bankNode = value(p);
+                case "status" -> {
+                    statusSeen = true; // the last "status" counts, as in a tree
+                    if (t == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                        status = streamStatus(p);
+                        other = null;
+                    } else {
+                        status = null;
+                        other = value(p);
+                    }
+                }
+                default -> p.skipChildren();
+            }
+        }
+        String tok = text(token);
+        if (tok == null || tok.isBlank()) {
+            return null;
+        }
+        CredentialStatus st = null;
+        if (statusSeen && status != null) {
+            st = streamedStatus(status);
+        }
+        String statusText = other != null && !other.isNull() ? shorten(other.isTextual() ? other.asText() : other.toString()) : null;
+        String bank = shared(text(bankNode));
+        if (bank == null && st != null) {
+            bank = st.name();
+        }
+        return new CredentialItem(tok, text(external), bank, st, statusText);
+    }
+
+    /** A status object's known fields (unknown ones skipped), the parser on its START_OBJECT. */
+    private Object[] streamStatus(com.fasterxml.jackson.core.JsonParser p) throws java.io.IOException {
+        Object[] f = new Object[STATUS_KEYS.size()];
+        while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+            Integer i = STATUS_INDEX.get(p.currentName());
+            com.fasterxml.jackson.core.JsonToken t = p.nextToken();
+            if (i == null) {
+                p.skipChildren();
+            } else if ((i == ERRORED || i == CREATED) && t == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                f[i] = streamGroups(p);
+            } else {
+                f[i] = value(p);
+            }
+        }
+        return f;
+    }
+
+    private static final int ERRORED = STATUS_KEYS.indexOf("errored");
+    private static final int CREATED = STATUS_KEYS.indexOf("created");
+
+    /** The value at the parser as a node, scalars without the cost of a tree read. */
+    private JsonNode value(com.fasterxml.jackson.core.JsonParser p) throws java.io.IOException {
+        com.fasterxml.jackson.databind.node.JsonNodeFactory nodes = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        switch (p.currentToken()) {
+            case VALUE_STRING:
+                return nodes.textNode(p.getText());
+            case VALUE_TRUE:
+                return nodes.booleanNode(true);
+            case VALUE_FALSE:
+                return nodes.booleanNode(false);
+            case VALUE_NULL:
+                return nodes.nullNode();
+            case VALUE_NUMBER_INT:
+                switch (p.getNumberType()) {
+                    case INT:
+                        return nodes.numberNode(p.getIntValue());
+                    case LONG:
+                        return nodes.numberNode(p.getLongValue());
+                    default:
+                        return nodes.numberNode(p.getBigIntegerValue());
+                }
+            default:
+                return mapper.readTree(p); // objects, arrays, decimals: as a tree would have them
+        }
+    }
+
+    /** An {@code errored} or {@code created} object, read as a stream (see {@link #groups}). */
+    private FlagGroups streamGroups(com.fasterxml.jackson.core.JsonParser p) throws java.io.IOException {
+        Flags product = Flags.UNKNOWN;
+        Flags transactions = null; // "transactions" wins over "transaction" unless absent or null
+        Flags transaction = Flags.UNKNOWN;
+        while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            com.fasterxml.jackson.core.JsonToken t = p.nextToken();
+            switch (key) {
+                case "product" -> product = streamFlags(p, Flags.PRODUCT_KEYS);
+                case "transactions" -> transactions = t == com.fasterxml.jackson.core.JsonToken.VALUE_NULL
+                        ? null : streamFlags(p, Flags.TRANSACTION_KEYS);
+                case "transaction" -> transaction = streamFlags(p, Flags.TRANSACTION_KEYS);
+                default -> p.skipChildren();
+            }
+        }
+        return FlagGroups.of(product, transactions != null ? transactions : transaction);
+    }
+
+    /** One flag group object as {@link #flags} reads it; anything but an object is unknown. */
+    private Flags streamFlags(com.fasterxml.jackson.core.JsonParser p, List<String> keys) throws java.io.IOException {
+        if (p.currentToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return Flags.UNKNOWN;
+        }
+        int known = 0;
+        int trues = 0;
+        while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            p.nextToken();
+            if (!keys.contains(key)) {
+                p.skipChildren();
+                continue;
+            }
+            Boolean b = p.currentToken().isStructStart() ? skipAsNull(p) : bool(value(p));
+            int bit = 1 << Flags.bit(key);
+            known &= ~bit; // the last value of a key counts, as in a tree
+            trues &= ~bit;
+            if (b != null) {
+                known |= bit;
+                if (b) {
+                    trues |= bit;
+                }
+            }
+        }
+        return Flags.of(known, trues);
+    }
+
+    private static Boolean skipAsNull(com.fasterxml.jackson.core.JsonParser p) throws java.io.IOException {
+        p.skipChildren();
+        return null;
+    }
+
+    private CredentialStatus streamedStatus(Object[] f) {
+        return new CredentialStatus(
+                bool(node(f, "pending")),
+                bool(node(f, "blocked")),
+                text(node(f, "reset_token")),
+                text(node(f, "sca_token")),
+                text(node(f, "transaction_token")),
+                shared(text(node(f, "name"))),
+                parsed(node(f, "last_update"), ApiParser::date, datesByText),
+                parsed(node(f, "time"), ApiParser::time, timesByText),
+                instant(node(f, "last_update_timestamp")),
+                instant(node(f, "created_at_timestamp")),
+                parsed(node(f, "last_transaction_date"), ApiParser::date, datesByText),
+                f[ERRORED] instanceof FlagGroups g ? g : groups((JsonNode) f[ERRORED]),
+                f[CREATED] instanceof FlagGroups g ? g : groups((JsonNode) f[CREATED]),
+                null);
+    }
+
+    private static JsonNode node(Object[] f, String key) {
+        return (JsonNode) f[STATUS_INDEX.get(key)];
+    }
+
+    private static int pageOf(JsonNode pageNode, int requestedPage) {
+        Long p = integer(pageNode);
+        return p != null && p > 0 && p < Integer.MAX_VALUE ? p.intValue() : requestedPage;
+    }
+
+    private static int pagesOf(JsonNode pageNode, JsonNode pagesNode, int requestedPage) {
+        Long ps = integer(pagesNode);
+        int pages;
+        if (ps != null && ps > 0 && ps <= 10_000_000) {
+            pages = ps.intValue();
+        } else if (ps == null) {
+            pages = pageOf(pageNode, requestedPage); // no paging keys: this response is the whole list
+        } else {
+            pages = 1;
+        }
+        return Math.max(pages, 1);
     }
 
     /** One list item, or {@code null} when it has no usable token. */
@@ -220,6 +489,31 @@ public final class ApiParser {
         }
         return value;
     }
+
+    /**
+     * A date or time read once per distinct text: 100,000 statuses share a few hundred dates,
+     * and java.time's parser was a third of reading a list page.
+     */
+    private <T> T parsed(JsonNode n, java.util.function.Function<JsonNode, T> parse,
+                         java.util.concurrent.ConcurrentHashMap<String, Object> parsedTexts) {
+        if (n == null || !n.isTextual()) {
+            return shared(parse.apply(n));
+        }
+        String key = n.textValue();
+        Object known = parsedTexts.get(key);
+        if (known != null) {
+            @SuppressWarnings("unchecked")
+            T t = known == NONE ? null : (T) known;
+            return t;
+        }
+        T value = shared(parse.apply(n));
+        if (parsedTexts.size() < SHARED_MAX) {
+            parsedTexts.putIfAbsent(key, value == null ? NONE : value);
+        }
+        return value;
+    }
+
+    private static final Object NONE = new Object();
 
     static ApiException.Malformed malformed(String message, int status, String body) {
         return new ApiException.Malformed(message, status, snippet(body));

@@ -119,6 +119,7 @@ class ParserFuzzTest {
         System.out.println(report);
 
         assertThat(DOCS).isGreaterThanOrEqualTo(10_000);
+        assertThat(streamedPages).as("pages the streaming reader read (and the tree reader agreed)").isPositive();
         for (Entry e : Entry.values()) {
             // the fuzz reaches both sides of every parser, or it is not testing much
             assertThat(stats.get(e)[0]).as(e + " parsed").isPositive();
@@ -143,7 +144,11 @@ class ParserFuzzTest {
         try {
             switch (entry) {
                 case STATUS -> checkStatus(parser.status(doc), true);
-                case LIST_PAGE -> checkPage(parser.listPage(doc, requestedPage));
+                case LIST_PAGE -> {
+                    ListPage page = parser.listPage(doc, requestedPage);
+                    checkPage(page);
+                    sameAsTheTreeReader(doc, requestedPage, page);
+                }
                 case BANKS -> checkBanks(parser.banks(doc));
                 case FORCE_RESULT -> checkForce(parser.forceResult(kind, doc), kind);
             }
@@ -171,6 +176,25 @@ class ParserFuzzTest {
         }
         s.lastUpdateInstant(); // must not throw either
     }
+
+    /** The streaming list reader and the tree reader agree on every page both accept. */
+    private void sameAsTheTreeReader(String doc, int requestedPage, ListPage page) throws Exception {
+        ListPage tree = parser.treeListPage(doc, requestedPage);
+        if (!tree.equals(page)) {
+            throw new AssertionError("streamed and tree pages differ:\n" + page + "\n" + tree);
+        }
+        ListPage streamed;
+        try {
+            streamed = parser.streamListPage(doc, requestedPage);
+        } catch (java.io.IOException | RuntimeException e) {
+            return; // left to the tree reader
+        }
+        if (streamed != null) {
+            streamedPages++;
+        }
+    }
+
+    private int streamedPages;
 
     private static void checkPage(ListPage p) {
         if (p == null || p.items() == null || p.page() < 1 || p.pages() < 1 || p.pages() > 10_000_000) {
