@@ -284,7 +284,8 @@ public final class CredentialsView {
             return Bindings.createObjectBinding(() -> new HealthMark(r.health(), r.isChanged()),
                     r.healthProperty(), r.changedProperty());
         });
-        health.setCellFactory(c -> new HealthCell());
+        Tooltip changedTip = new Tooltip(I18n.tr("mark.changed.cell"));
+        health.setCellFactory(c -> new HealthCell(changedTip));
         health.setComparator(Comparator.comparingInt(m -> m.health().ordinal()));
         sortBy(health, Comparator.comparingInt(r -> r.health().ordinal()));
         health.setPrefWidth(160);
@@ -297,7 +298,8 @@ public final class CredentialsView {
             return Bindings.createObjectBinding(() -> new ExternalId(r.externalId(), r.duplicates()),
                     r.externalIdProperty(), r.duplicatesProperty());
         });
-        ext.setCellFactory(c -> new ExternalIdCell());
+        Tooltip duplicateTip = sharedTip(v -> I18n.tr("mark.duplicate.cell", ((ExternalId) v).duplicates()));
+        ext.setCellFactory(c -> new ExternalIdCell(duplicateTip));
         ext.setComparator(Comparator.comparing(ExternalId::id, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER)));
         sortBy(ext, Comparator.comparing(CredentialRow::externalId, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER)));
         ext.setPrefWidth(120); // room for the duplicate marker
@@ -305,7 +307,8 @@ public final class CredentialsView {
         TableColumn<CredentialRow, String> token = new TableColumn<>(I18n.tr("col.token"));
         token.setId("col-token");
         token.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().token()));
-        token.setCellFactory(c -> new TokenCell());
+        Tooltip tokenTip = sharedTip(String::valueOf);
+        token.setCellFactory(c -> new TokenCell(tokenTip));
         token.setPrefWidth(100);
         sortBy(token, Comparator.comparing(CredentialRow::token));
 
@@ -536,9 +539,8 @@ public final class CredentialsView {
         col.setId(id);
         col.setCellValueFactory(c -> statusDerived(c.getValue(), value));
         col.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
+        Tooltip tip = sharedTip(t -> Formats.exact((Instant) t).replace(" / ", "\n"));
         col.setCellFactory(c -> new TableCell<>() {
-            private final Tooltip tip = new Tooltip();
-
             @Override
             protected void updateItem(Instant t, boolean empty) {
                 super.updateItem(t, empty);
@@ -548,12 +550,25 @@ public final class CredentialsView {
                     return;
                 }
                 setText(relative ? Formats.relative(t, clock.instant()) : Formats.utc(t).substring(0, 10));
-                tip.setText(Formats.exact(t).replace(" / ", "\n"));
                 setTooltip(tip);
             }
         });
         col.setPrefWidth(relative ? 95 : 88);
         return col;
+    }
+
+    /**
+     * One tooltip for every cell of a column, its text made for the cell it shows over. A
+     * tooltip per cell meant some 150 popup controls made and styled when the table first
+     * filled, the largest part of that frame.
+     */
+    private static Tooltip sharedTip(Function<Object, String> textForItem) {
+        Tooltip tip = new Tooltip();
+        tip.setOnShowing(e -> {
+            Object item = tip.getOwnerNode() instanceof javafx.scene.control.Cell<?> c ? c.getItem() : null;
+            tip.setText(item == null ? "" : textForItem.apply(item));
+        });
+        return tip;
     }
 
     /** Greys a cell out; changes its style classes only when the state changes (each change costs a CSS pass). */
@@ -586,9 +601,10 @@ public final class CredentialsView {
         private final FontIcon icon = new FontIcon();
         private final Circle dot = new Circle(4);
         private final StackPane iconWithDot = new StackPane(icon, dot);
-        private final Tooltip changedTip = new Tooltip(I18n.tr("mark.changed.cell"));
+        private final Tooltip changedTip;
 
-        HealthCell() {
+        HealthCell(Tooltip changedTip) {
+            this.changedTip = changedTip;
             label.getStyleClass().add("health-badge");
             icon.getStyleClass().add("health-icon");
             dot.getStyleClass().addAll(RowMark.CHANGED.styleClass(), "changed-marker");
@@ -622,9 +638,10 @@ public final class CredentialsView {
 
     private static final class ExternalIdCell extends TableCell<CredentialRow, ExternalId> {
         private final FontIcon icon = new FontIcon(RowMark.DUPLICATE.icon());
-        private final Tooltip tip = new Tooltip();
+        private final Tooltip tip;
 
-        ExternalIdCell() {
+        ExternalIdCell(Tooltip tip) {
+            this.tip = tip;
             icon.getStyleClass().addAll("mark-icon", RowMark.DUPLICATE.styleClass(), "duplicate-marker");
             icon.setVisible(false);
             setGraphic(icon);
@@ -647,7 +664,6 @@ public final class CredentialsView {
             // restyle the cell each time it shows another row
             icon.setVisible(v.duplicates() > 0);
             if (v.duplicates() > 0) {
-                tip.setText(I18n.tr("mark.duplicate.cell", v.duplicates()));
                 setTooltip(tip);
             } else {
                 setTooltip(null);
@@ -696,9 +712,10 @@ public final class CredentialsView {
     }
 
     private static final class TokenCell extends TableCell<CredentialRow, String> {
-        private final Tooltip tip = new Tooltip();
+        private final Tooltip tip;
 
-        TokenCell() {
+        TokenCell(Tooltip tip) {
+            this.tip = tip;
             getStyleClass().add("mono");
         }
 
@@ -710,7 +727,6 @@ public final class CredentialsView {
                 setTooltip(null);
             } else {
                 setText(Formats.shortToken(t));
-                tip.setText(t);
                 setTooltip(tip);
             }
         }

@@ -129,6 +129,28 @@ class MainWindowTest {
     }
 
     @Test
+    void cellsShareOneTooltipPerColumnThatSaysWhatItsOwnCellHolds(FxRobot robot) throws Exception {
+        awaitLoaded();
+        List<javafx.scene.control.TableCell<?, ?>> tokens = robot.lookup(".table-row-cell .table-cell").queryAll().stream()
+                .<javafx.scene.control.TableCell<?, ?>>map(n -> (javafx.scene.control.TableCell<?, ?>) n)
+                .filter(c -> "col-token".equals(c.getTableColumn().getId()) && c.getItem() != null && c.isVisible())
+                .limit(2).toList();
+        assertThat(tokens).hasSize(2);
+        assertThat(tokens.get(0).getTooltip()).isSameAs(tokens.get(1).getTooltip());
+        for (javafx.scene.control.TableCell<?, ?> cell : tokens) {
+            String text = WaitForAsyncUtils.asyncFx(() -> {
+                javafx.scene.control.Tooltip tip = cell.getTooltip();
+                javafx.geometry.Point2D at = cell.localToScreen(0, 0);
+                tip.show(cell, at.getX(), at.getY());
+                String shown = tip.getText();
+                tip.hide();
+                return shown;
+            }).get(5, TimeUnit.SECONDS);
+            assertThat(text).as("the whole token of the row under it").isEqualTo(cell.getItem());
+        }
+    }
+
+    @Test
     void searchKeepsTheSelectedRowAtItsNewIndex(FxRobot robot) throws Exception {
         awaitLoaded();
         TableView<CredentialRow> t = table(robot);
