@@ -853,15 +853,26 @@ public final class CredentialsViewModel {
 
     /** The row's share of the counts that depend on search and bank filter. */
     private void tallyFacet(CredentialRow r) {
+        // fields are written only when they change: a keystroke re-counts 100,000 rows, and
+        // rows left clean need not be written back to memory
         if (facet.test(r)) {
-            r.talliedHealth = r.health();
-            r.talliedDuplicate = r.duplicates() > 0;
-            r.talliedChanged = r.isChanged();
-            healthTally[r.talliedHealth.ordinal()]++;
+            Health h = r.health();
+            boolean dup = r.duplicates() > 0;
+            boolean changed = r.isChanged();
+            if (r.talliedHealth != h) {
+                r.talliedHealth = h;
+            }
+            if (r.talliedDuplicate != dup) {
+                r.talliedDuplicate = dup;
+            }
+            if (r.talliedChanged != changed) {
+                r.talliedChanged = changed;
+            }
+            healthTally[h.ordinal()]++;
             matchingTally++;
-            duplicateTally += r.talliedDuplicate ? 1 : 0;
-            changedTally += r.talliedChanged ? 1 : 0;
-        } else {
+            duplicateTally += dup ? 1 : 0;
+            changedTally += changed ? 1 : 0;
+        } else if (r.talliedHealth != null) {
             r.talliedHealth = null;
         }
     }
