@@ -82,6 +82,9 @@ public final class CredentialsViewModel {
     /** Something besides appending changed since then (an update, a removal, the order). */
     private boolean shownStale;
     private long lastFullRefresh;
+    private long lastProgressShown;
+    private boolean countsPending;
+    static final long PROGRESS_NANOS = 100_000_000;
     /** During a load, the table's rows are made again from all rows at most this often. */
     static final long FULL_REFRESH_NANOS = 250_000_000;
     /** Work for the FX thread from the loader (pages, the end of a load), done in time slices. */
@@ -435,6 +438,7 @@ public final class CredentialsViewModel {
         if (loadJob != null && loading.get()) {
             loadJob.cancel();
             loadGeneration++;
+            flushCounts();
             loading.set(false);
             progress.set(0);
             statusMessage.set(I18n.tr("status.cancelled", rows.size()));
@@ -594,10 +598,18 @@ public final class CredentialsViewModel {
             batching = false;
         }
         pagesLoaded.set(pagesLoaded.get() + 1);
-        progress.set(pages <= 0 ? -1 : (double) pagesLoaded.get() / pages);
-        statusMessage.set(I18n.tr("status.loadingPages", pagesLoaded.get(), pages, rows.size()));
-        if (dirtyWhileBatching || page == 1) {
-            publishCounts();
+        countsPending |= dirtyWhileBatching;
+        // progress, status and chip counts ten times a second, not once per page: each change of
+        // their text costs the next frame a layout of the bar that shows it
+        long now = System.nanoTime();
+        if (page == 1 || pagesLoaded.get() >= pages || now - lastProgressShown >= PROGRESS_NANOS) {
+            lastProgressShown = now;
+            progress.set(pages <= 0 ? -1 : (double) pagesLoaded.get() / pages);
+            statusMessage.set(I18n.tr("status.loadingPages", pagesLoaded.get(), pages, rows.size()));
+            if (countsPending || page == 1) {
+                countsPending = false;
+                publishCounts();
+            }
         }
         if (!draining) {
             refreshShown();
@@ -638,6 +650,7 @@ public final class CredentialsViewModel {
         error.set(null);
         lastLoaded.set(now);
         statusMessage.set(I18n.tr("status.loaded", rows.size(), HMS.format(now)));
+        flushCounts();
         loadJob = null;
     }
 
@@ -645,6 +658,7 @@ public final class CredentialsViewModel {
         if (generation != loadGeneration) {
             return;
         }
+        flushCounts();
         loading.set(false);
         progress.set(0);
         loadJob = null;
@@ -927,6 +941,14 @@ public final class CredentialsViewModel {
             if (!batching) {
                 publishCounts();
             }
+        }
+    }
+
+    /** Publishes counts a load held back (see applyPage). */
+    private void flushCounts() {
+        if (countsPending) {
+            countsPending = false;
+            publishCounts();
         }
     }
 
