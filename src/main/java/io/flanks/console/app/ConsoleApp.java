@@ -76,7 +76,9 @@ public final class ConsoleApp extends Application implements MainWindow.Host {
         stage.setHeight(settings.getDouble("window.height", 850));
         stage.setMinWidth(900);
         stage.setMinHeight(560);
-        Icons.apply(stage);
+        // decoded off the FX thread: the first frame need not wait for six PNGs
+        background.submit("icons", job -> Icons.load(), stage.getIcons()::setAll,
+                e -> LOG.warn("Window icons not loaded: {}", e.toString()));
         stage.setOnCloseRequest(e -> saveWindow());
         StartupTrace.mark("icons");
 
@@ -139,7 +141,8 @@ public final class ConsoleApp extends Application implements MainWindow.Host {
         detail.useHistory(io.flanks.console.history.StatusRecorder.attach(credentials, dirs.data(),
                 s.isSandbox() ? "sandbox" : s.environment().baseUrl(), s.environment().baseUrl(), audit, clock), background);
         StartupTrace.mark("view-models");
-        window = new MainWindow(s, credentials, detail, clock, this);
+        // the first window draws its rows before building the detail pane; later ones at once
+        window = new MainWindow(s, credentials, detail, clock, this, window == null);
         StartupTrace.mark("main window built");
         installActions(s, credentials);
         window.restoreLayout(settings);
