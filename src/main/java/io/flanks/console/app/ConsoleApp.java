@@ -165,11 +165,17 @@ public final class ConsoleApp extends Application implements MainWindow.Host {
                 System.exit(code);
             }).start();
         }
-        StartupTrace.mark("before show");
-        stage.show();
-        StartupTrace.mark("shown");
         if (StartupTrace.enabled()) {
             credentials.totalCountProperty().addListener((o, a, b) -> StartupTrace.mark("rows " + b));
+        }
+        if (!stage.isShowing()) {
+            // queued behind the pages already on hand (prefetched at start-up): the first layout
+            // and frame then have the rows, instead of an empty table drawn first
+            Platform.runLater(() -> {
+                StartupTrace.mark("before show");
+                stage.show();
+                StartupTrace.mark("shown");
+            });
         }
     }
 
