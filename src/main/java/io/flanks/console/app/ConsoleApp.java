@@ -66,8 +66,7 @@ public final class ConsoleApp extends Application implements MainWindow.Host {
         settings = init.settings();
         secretInMemory = init.secretInMemory();
         secretStore = init.secretStore();
-        audit = new AuditLog(dirs.data());
-        I18n.use(Locale.forLanguageTag(settings.get("language", I18n.defaultLocale().getLanguage())));
+        audit = new AuditLog(dirs.data()); // the strings are loaded already, in the settings' language
         dark = settings.getBoolean("theme.dark", false);
         applyTheme();
         StartupTrace.mark("theme");

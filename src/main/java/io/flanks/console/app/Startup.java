@@ -2,10 +2,12 @@ package io.flanks.console.app;
 
 import io.flanks.console.api.Environment;
 import io.flanks.console.api.Secrets;
+import io.flanks.console.common.I18n;
 import io.flanks.console.settings.AppDirs;
 import io.flanks.console.settings.SecretStore;
 import io.flanks.console.settings.Settings;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javafx.application.Platform;
@@ -13,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The part of a start that needs no JavaFX toolkit, begun by the launcher on its own thread
- * while the toolkit starts: logging, the settings, the initial session (the built-in sandbox is
+ * while the toolkit starts: logging, the settings and strings, the initial session (the built-in sandbox is
  * started here) and its token and first page of credentials. The window, built once the toolkit
  * is up, finds them ready or nearly so.
  * <p>
@@ -87,6 +89,8 @@ public final class Startup {
             LoggerFactory.getILoggerFactory(); // logging first: later steps log
             StartupTrace.mark("logging");
             Settings settings = new Settings(dirs.config());
+            // the strings (five bundles) load here, not on the FX thread
+            I18n.use(Locale.forLanguageTag(settings.get("language", I18n.defaultLocale().getLanguage())));
             Initial init = open(cl, settings, sandbox);
             StartupTrace.mark("session");
             initial.complete(init);

@@ -2,6 +2,7 @@ package io.flanks.console.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flanks.console.common.I18n;
 import io.flanks.console.sandbox.SandboxConfig;
 import io.flanks.console.settings.AppDirs;
 import io.flanks.console.settings.Settings;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +34,7 @@ class StartupTest {
         if (session != null) {
             session.close();
         }
+        I18n.use(Locale.ENGLISH);
     }
 
     @Test
@@ -43,6 +46,7 @@ class StartupTest {
         session = init.session();
 
         assertThat(init.settings().get("language", null)).isEqualTo("es");
+        assertThat(I18n.current().locale().getLanguage()).as("strings loaded in the settings' language").isEqualTo("es");
         assertThat(session.isSandbox()).isTrue();
         assertThat(init.askForSecret()).isFalse();
         // the token and page 1 go out on the start-up thread, before any window asks
