@@ -65,6 +65,8 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
     private final SplitPane split = new SplitPane();
     private final ScrollPane detailScroll = new ScrollPane();
+    /** The detail pane exists; the action strip under it waits for it. */
+    private final javafx.beans.property.BooleanProperty detailBuilt = new javafx.beans.property.SimpleBooleanProperty();
 
     public MainWindow(Session session, CredentialsViewModel credentials, DetailViewModel detail,
                       java.time.Clock clock, Host host) {
@@ -116,6 +118,7 @@ public final class MainWindow {
         if (detailView == null) {
             detailView = new DetailView(detail);
             detailScroll.setContent(detailView.root());
+            detailBuilt.set(true);
         }
     }
 
@@ -332,7 +335,7 @@ public final class MainWindow {
         HBox danger = new HBox(gap, actions.deleteButton()); // delete stands apart, never the default
         danger.getStyleClass().add("danger-row");
         actionStrip.getChildren().setAll(forces, danger);
-        actionStrip.visibleProperty().bind(actionsVm.readOnlyProperty().not());
+        actionStrip.visibleProperty().bind(actionsVm.readOnlyProperty().not().and(detailBuilt));
         readOnlyBadge.visibleProperty().bind(actionsVm.readOnlyProperty());
         MenuItem audit = new MenuItem(I18n.tr("audit.menu"), new FontIcon("mdi2c-clipboard-text-clock-outline"));
         audit.setId("menuAudit");

@@ -34,7 +34,9 @@ class MainWindowFirstRowsTest {
     private FxBackground background;
     private CredentialsViewModel credentials;
     private MainWindow window;
-    /** Per layout pass: did the table have drawn rows, was the detail pane there. */
+    @org.junit.jupiter.api.io.TempDir
+    static java.nio.file.Path dir;
+    /** Per layout pass: did the table have drawn rows, was the detail pane there, was the action strip shown. */
     private final List<boolean[]> passes = new ArrayList<>();
 
     @Start
@@ -46,11 +48,17 @@ class MainWindowFirstRowsTest {
         credentials = new CredentialsViewModel(session.client(), background, Clock.systemUTC());
         DetailViewModel detail = new DetailViewModel(credentials, Clock.systemUTC());
         window = new MainWindow(session, credentials, detail, Clock.systemUTC(), new TestHost(), true);
+        io.flanks.console.actions.ActionsViewModel actionsVm = new io.flanks.console.actions.ActionsViewModel(session.client(),
+                background, credentials, new io.flanks.console.audit.AuditLog(dir), session.label(),
+                new io.flanks.console.actions.LinkTemplates(new io.flanks.console.settings.Settings(dir)), false, Clock.systemUTC());
+        window.installActions(new io.flanks.console.actions.ActionsView(actionsVm, credentials, () -> stage), actionsVm,
+                () -> { }, () -> { }, () -> { });
         Scene scene = new Scene(window.root(), 1400, 850);
         scene.addPostLayoutPulseListener(() -> passes.add(new boolean[] {
                 scene.getRoot().lookupAll(".table-row-cell").stream()
                         .anyMatch(n -> n instanceof TableRow<?> r && r.getItem() != null && r.isVisible()),
-                scene.lookup("#detailPane") != null}));
+                scene.lookup("#detailPane") != null,
+                scene.lookup("#actionStrip") != null && scene.lookup("#actionStrip").isVisible()}));
         stage.setScene(scene);
         stage.show();
         credentials.reload();
@@ -81,7 +89,9 @@ class MainWindowFirstRowsTest {
         }
         assertThat(firstRows).as("a pass with rows").isGreaterThanOrEqualTo(0);
         assertThat(firstDetail).as("the detail pane comes after the first drawn rows").isGreaterThan(firstRows);
+        assertThat(seen).as("the action strip only with the detail pane above it").allMatch(p -> !p[2] || p[1]);
         assertThat(credentials.selectedProperty().get()).isNotNull();
         assertThat(window.detailView().root().isVisible()).isTrue();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#actionStrip").query().isVisible());
     }
 }
