@@ -86,7 +86,8 @@ public final class ConsoleApp extends Application implements MainWindow.Host {
             Platform.runLater(this::openConnectionDialog);
         }
         if (settings.loadWarning() != null && !commandLine.smokeTest()) {
-            warn(settings.loadWarning());
+            String warning = settings.loadWarning();
+            Platform.runLater(() -> warn(warning)); // after the window, whose first show is queued too
         }
     }
 
