@@ -58,14 +58,16 @@ public final class ConsoleApp extends Application implements MainWindow.Host {
         this.stage = primary;
         CrashHandler.install(() -> stage);
         background = new FxBackground(6); // a bulk refresh takes 4; a reload must not wait behind it
+        startup.whenSettings(this::prepare);
         startup.whenReady(this::open, this::failedToOpen);
     }
 
-    /** The settings and the initial session are ready: build and show the window. */
-    private void open(Startup.Initial init) {
-        settings = init.settings();
-        secretInMemory = init.secretInMemory();
-        secretStore = init.secretStore();
+    /** The settings are ready (usually before the session): theme and stage. Once, whichever comes first. */
+    private void prepare(Settings loaded) {
+        if (settings != null) {
+            return;
+        }
+        settings = loaded;
         audit = new AuditLog(dirs.data()); // the strings are loaded already, in the settings' language
         dark = settings.getBoolean("theme.dark", false);
         applyTheme();
@@ -79,8 +81,13 @@ public final class ConsoleApp extends Application implements MainWindow.Host {
         background.submit("icons", job -> Icons.load(), stage.getIcons()::setAll,
                 e -> LOG.warn("Window icons not loaded: {}", e.toString()));
         stage.setOnCloseRequest(e -> saveWindow());
-        StartupTrace.mark("icons");
+    }
 
+    /** The initial session is ready too: build and show the window. */
+    private void open(Startup.Initial init) {
+        prepare(init.settings());
+        secretInMemory = init.secretInMemory();
+        secretStore = init.secretStore();
         show(init.session());
         if (init.askForSecret()) {
             Platform.runLater(this::openConnectionDialog);

@@ -34,6 +34,7 @@ public final class Startup {
 
     private final CommandLine commandLine;
     private final AppDirs dirs;
+    private final CompletableFuture<Settings> settingsReady = new CompletableFuture<>();
     private final CompletableFuture<Initial> initial = new CompletableFuture<>();
     private final CompletableFuture<Void> firstPage = new CompletableFuture<>();
 
@@ -91,6 +92,7 @@ public final class Startup {
             Settings settings = new Settings(dirs.config());
             // the strings (five bundles) load here, not on the FX thread
             I18n.use(Locale.forLanguageTag(settings.get("language", I18n.defaultLocale().getLanguage())));
+            settingsReady.complete(settings); // the theme and the stage can go ahead while the sandbox starts
             Initial init = open(cl, settings, sandbox);
             StartupTrace.mark("session");
             initial.complete(init);
@@ -99,8 +101,10 @@ public final class Startup {
             StartupTrace.mark("first page");
             firstPage.complete(null);
         } catch (IOException e) {
+            settingsReady.completeExceptionally(e);
             initial.completeExceptionally(new IllegalStateException("The built-in sandbox could not start: " + e.getMessage(), e));
         } catch (RuntimeException | Error e) {
+            settingsReady.completeExceptionally(e);
             initial.completeExceptionally(e);
         } finally {
             firstPage.complete(null);
@@ -145,6 +149,26 @@ public final class Startup {
     /** Done once the first page was asked for, or the start failed (tests). */
     CompletableFuture<Void> firstPageAskedFor() {
         return firstPage;
+    }
+
+    /** The settings, as a future (tests). */
+    CompletableFuture<Settings> settings() {
+        return settingsReady;
+    }
+
+    /**
+     * Runs {@code then} on the FX thread with the settings (and the strings loaded in their
+     * language), usually before the session is ready; nothing if the start fails (see
+     * {@link #whenReady}).
+     */
+    public void whenSettings(Consumer<Settings> then) {
+        if (settingsReady.isDone() && Platform.isFxApplicationThread()) {
+            if (!settingsReady.isCompletedExceptionally()) {
+                then.accept(settingsReady.join());
+            }
+        } else {
+            settingsReady.thenAccept(st -> Platform.runLater(() -> then.accept(st)));
+        }
     }
 
     /**

@@ -59,6 +59,28 @@ class StartupTest {
     }
 
     @Test
+    void theSettingsAreReadyWhileTheSandboxIsStillStarting() throws Exception {
+        Files.writeString(dir.resolve("settings.properties"), "theme.dark=true\n");
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Startup s = Startup.begin(PLAIN, AppDirs.of(dir), () -> {
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Session.sandbox(SandboxConfig.defaults());
+        });
+
+        // the theme and the stage need only these: they go ahead while the sandbox starts
+        assertThat(s.settings().get(30, TimeUnit.SECONDS).getBoolean("theme.dark", false)).isTrue();
+        assertThat(s.initial()).isNotDone();
+
+        release.countDown();
+        session = s.initial().get(30, TimeUnit.SECONDS).session();
+        assertThat(session.isSandbox()).isTrue();
+    }
+
+    @Test
     void theCommandLinesApiComesFirst() throws Exception {
         CommandLine cl = new CommandLine("https://api.example.com", null, false, false, false, false, "cid", "startup-secret-1", false);
 
