@@ -334,7 +334,12 @@ public final class MainWindow {
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox danger = new HBox(gap, actions.deleteButton()); // delete stands apart, never the default
         danger.getStyleClass().add("danger-row");
-        actionStrip.getChildren().setAll(forces, danger);
+        // into the scene with the detail pane: hidden controls still cost CSS and skins in a first frame
+        if (detailBuilt.get()) {
+            actionStrip.getChildren().setAll(forces, danger);
+        } else {
+            detailBuilt.addListener((o, was, built) -> actionStrip.getChildren().setAll(forces, danger));
+        }
         actionStrip.visibleProperty().bind(actionsVm.readOnlyProperty().not().and(detailBuilt));
         readOnlyBadge.visibleProperty().bind(actionsVm.readOnlyProperty());
         MenuItem audit = new MenuItem(I18n.tr("audit.menu"), new FontIcon("mdi2c-clipboard-text-clock-outline"));
