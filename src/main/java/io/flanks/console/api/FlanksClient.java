@@ -266,8 +266,8 @@ public final class FlanksClient implements AutoCloseable {
     /**
      * Asks for the token and page 1 now, on the calling thread, for the next {@link #listAll} to
      * use instead of asking again: at start-up the request goes out while the window is still
-     * being built. A failure is kept for nobody: listAll then asks itself, with its usual retries
-     * and messages. Unused after {@link #PREFETCH_FRESH_FOR}.
+     * being built. It is asked for as listAll would (same retries), so a failure is what that
+     * listAll reports, without asking again. Unused after {@link #PREFETCH_FRESH_FOR}.
      */
     public void prefetchFirstPage() {
         CompletableFuture<ListPage> page = new CompletableFuture<>();
@@ -275,13 +275,13 @@ public final class FlanksClient implements AutoCloseable {
         try {
             page.complete(listPage(1));
         } catch (ApiException | RuntimeException e) {
-            LOG.debug("Prefetching page 1 failed; the first load asks again: {}", e.toString());
+            LOG.debug("Prefetching page 1 failed; the first load reports it: {}", e.toString());
             page.completeExceptionally(e);
         }
     }
 
     /** The prefetched page 1 (waiting for it if still on its way), or null to ask again. */
-    private ListPage takePrefetchedFirstPage() {
+    private ListPage takePrefetchedFirstPage() throws ApiException {
         Prefetch p = prefetched.getAndSet(null);
         if (p == null || clock.instant().isAfter(p.askedAt().plus(PREFETCH_FRESH_FOR))) {
             return null;
@@ -292,6 +292,9 @@ public final class FlanksClient implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new CancellationException("Listing cancelled");
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof ApiException ae) {
+                throw ae; // already tried as often as listAll would
+            }
             return null;
         }
     }
