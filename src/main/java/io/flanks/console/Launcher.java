@@ -1,7 +1,7 @@
 package io.flanks.console;
 
 import io.flanks.console.app.CommandLine;
-import io.flanks.console.app.ConsoleApp;
+import io.flanks.console.app.Startup;
 import io.flanks.console.app.Version;
 import io.flanks.console.sandbox.SandboxMain;
 import io.flanks.console.settings.AppDirs;
@@ -16,6 +16,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        io.flanks.console.app.StartupTrace.mark("main");
         CommandLine cl;
         try {
             cl = CommandLine.parse(args, System.getenv());
@@ -39,6 +40,7 @@ public final class Launcher {
         }
         AppDirs dirs = AppDirs.of(cl.dataDir());
         System.setProperty("flanks.logDir", dirs.logs().toString());
-        ConsoleApp.launch(cl, dirs);
+        // logging, settings, sandbox and first page go ahead on their own thread while the toolkit starts
+        Startup.launch(cl, dirs);
     }
 }

@@ -17,11 +17,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import okhttp3.ConnectionSpec;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -72,6 +75,8 @@ public final class FlanksClient implements AutoCloseable {
     private final ExecutorService listPool;
     private final Object tokenLock = new Object();
     private AccessToken token; // guarded by tokenLock
+    /** Page 1 asked for ahead of time (start-up), taken by the next listAll only. */
+    private final AtomicReference<Prefetch> prefetched = new AtomicReference<>();
 
     private record AccessToken(String value, Instant renewAt) {
     }
@@ -79,8 +84,14 @@ public final class FlanksClient implements AutoCloseable {
     private record Reply(int code, String body, String retryAfter) {
     }
 
+    private record Prefetch(CompletableFuture<ListPage> page, Instant askedAt) {
+    }
+
+    /** A prefetched first page older than this is not used: listAll asks again. */
+    static final Duration PREFETCH_FRESH_FOR = Duration.ofSeconds(10);
+
     public FlanksClient(Environment env) {
-        this(env, defaultHttp(), Backoff.standard(), Clock.systemUTC());
+        this(env, defaultHttp(env), Backoff.standard(), Clock.systemUTC());
     }
 
     public FlanksClient(Environment env, OkHttpClient http, Backoff backoff, Clock clock) {
@@ -113,6 +124,10 @@ public final class FlanksClient implements AutoCloseable {
     }
 
     public static OkHttpClient defaultHttp() {
+        return defaultHttpBuilder().build();
+    }
+
+    private static OkHttpClient.Builder defaultHttpBuilder() {
         return new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(5))
                 .readTimeout(Duration.ofSeconds(30))
@@ -120,8 +135,23 @@ public final class FlanksClient implements AutoCloseable {
                 .callTimeout(Duration.ofSeconds(60))
                 .retryOnConnectionFailure(false) // we decide what may be re-sent
                 .followRedirects(false)
-                .followSslRedirects(false)
-                .build();
+                .followSslRedirects(false);
+    }
+
+    /**
+     * {@link #defaultHttp()}, without TLS for a plain-http (hence loopback) environment: with no
+     * TLS connection spec OkHttp skips the trust store and SSL context, ~0.1 s of a sandbox start.
+     */
+    static OkHttpClient defaultHttp(Environment env) {
+        if (!env.baseUrl().toLowerCase(java.util.Locale.ROOT).startsWith("http://")) {
+            return defaultHttp();
+        }
+        return defaultHttpBuilder().connectionSpecs(List.of(ConnectionSpec.CLEARTEXT)).build();
+    }
+
+    /** The OkHttp client in use (tests). */
+    OkHttpClient http() {
+        return http;
     }
 
     public Environment environment() {
@@ -214,7 +244,10 @@ public final class FlanksClient implements AutoCloseable {
      * delivered to {@code listener} in list order. A token seen twice is kept once.
      */
     public List<CredentialItem> listAll(PageListener listener) throws ApiException {
-        ListPage first = listPage(1);
+        ListPage first = takePrefetchedFirstPage();
+        if (first == null) {
+            first = listPage(1);
+        }
         int pages = first.pages();
         Set<String> seen = new HashSet<>();
         // no items x pages capacity hint: a large "pages" overflowed it (or exhausted the heap)
@@ -239,6 +272,42 @@ public final class FlanksClient implements AutoCloseable {
             return all;
         } finally {
             window.forEach(f -> f.cancel(true));
+        }
+    }
+
+    /**
+     * Asks for the token and page 1 now, on the calling thread, for the next {@link #listAll} to
+     * use instead of asking again: at start-up the request goes out while the window is still
+     * being built. It is asked for as listAll would (same retries), so a failure is what that
+     * listAll reports, without asking again. Unused after {@link #PREFETCH_FRESH_FOR}.
+     */
+    public void prefetchFirstPage() {
+        CompletableFuture<ListPage> page = new CompletableFuture<>();
+        prefetched.set(new Prefetch(page, clock.instant()));
+        try {
+            page.complete(listPage(1));
+        } catch (ApiException | RuntimeException e) {
+            LOG.debug("Prefetching page 1 failed; the first load reports it: {}", e.toString());
+            page.completeExceptionally(e);
+        }
+    }
+
+    /** The prefetched page 1 (waiting for it if still on its way), or null to ask again. */
+    private ListPage takePrefetchedFirstPage() throws ApiException {
+        Prefetch p = prefetched.getAndSet(null);
+        if (p == null || clock.instant().isAfter(p.askedAt().plus(PREFETCH_FRESH_FOR))) {
+            return null;
+        }
+        try {
+            return p.page().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("Listing cancelled");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ApiException ae) {
+                throw ae; // already tried as often as listAll would
+            }
+            return null;
         }
     }
 

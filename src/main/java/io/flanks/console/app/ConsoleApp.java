@@ -4,7 +4,6 @@ import io.flanks.console.actions.ActionsView;
 import io.flanks.console.actions.ActionsViewModel;
 import io.flanks.console.actions.LinkTemplates;
 import io.flanks.console.actions.LinkTemplatesDialog;
-import io.flanks.console.api.Environment;
 import io.flanks.console.audit.AuditLog;
 import io.flanks.console.audit.AuditWindow;
 import io.flanks.console.common.FxBackground;
@@ -34,8 +33,11 @@ import org.slf4j.LoggerFactory;
 public final class ConsoleApp extends Application implements MainWindow.Host {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleApp.class);
 
-    private static CommandLine commandLine = new CommandLine(null, null, false, false, false, false, null, null, false);
-    private static AppDirs dirs = AppDirs.of(null);
+    /** What the launcher began; without the launcher (a bare {@code Application.launch}), defaults. */
+    private final Startup startup = Startup.current() != null ? Startup.current()
+            : Startup.begin(new CommandLine(null, null, false, false, false, false, null, null, false), AppDirs.of(null));
+    private final CommandLine commandLine = startup.commandLine();
+    private final AppDirs dirs = startup.dirs();
 
     private final Clock clock = Clock.systemUTC();
     private Settings settings;
@@ -50,61 +52,64 @@ public final class ConsoleApp extends Application implements MainWindow.Host {
     private ActionsViewModel actionsVm;
     private boolean dark;
 
-    /** Called by the launcher once the command line is parsed. */
-    public static void launch(CommandLine cl, AppDirs appDirs) {
-        commandLine = cl;
-        dirs = appDirs;
-        Application.launch(ConsoleApp.class);
-    }
-
     @Override
     public void start(Stage primary) {
+        StartupTrace.mark("start()");
         this.stage = primary;
         CrashHandler.install(() -> stage);
-        settings = new Settings(dirs.config());
         background = new FxBackground(6); // a bulk refresh takes 4; a reload must not wait behind it
-        audit = new AuditLog(dirs.data());
-        I18n.use(Locale.forLanguageTag(settings.get("language", I18n.defaultLocale().getLanguage())));
+        startup.whenSettings(this::prepare);
+        startup.whenReady(this::open, this::failedToOpen);
+    }
+
+    /** The settings are ready (usually before the session): theme and stage. Once, whichever comes first. */
+    private void prepare(Settings loaded) {
+        if (settings != null) {
+            return;
+        }
+        settings = loaded;
+        audit = new AuditLog(dirs.data()); // the strings are loaded already, in the settings' language
         dark = settings.getBoolean("theme.dark", false);
         applyTheme();
+        StartupTrace.mark("theme");
 
         stage.setWidth(settings.getDouble("window.width", 1400));
         stage.setHeight(settings.getDouble("window.height", 850));
         stage.setMinWidth(900);
         stage.setMinHeight(560);
-        Icons.apply(stage);
+        // decoded off the FX thread: the first frame need not wait for six PNGs
+        background.submit("icons", job -> Icons.load(), stage.getIcons()::setAll,
+                e -> LOG.warn("Window icons not loaded: {}", e.toString()));
         stage.setOnCloseRequest(e -> saveWindow());
+    }
 
-        Session first = openInitialSession();
-        show(first);
+    /** The initial session is ready too: build and show the window. */
+    private void open(Startup.Initial init) {
+        prepare(init.settings());
+        secretInMemory = init.secretInMemory();
+        secretStore = init.secretStore();
+        show(init.session());
+        if (init.askForSecret()) {
+            Platform.runLater(this::openConnectionDialog);
+        }
         if (settings.loadWarning() != null && !commandLine.smokeTest()) {
-            warn(settings.loadWarning());
+            String warning = settings.loadWarning();
+            Platform.runLater(() -> warn(warning)); // after the window, whose first show is queued too
         }
     }
 
-    private Session openInitialSession() {
-        CommandLine cl = commandLine;
-        if (cl.apiUrl() != null) {
-            secretInMemory = cl.clientSecret();
-            io.flanks.console.api.Secrets.register(secretInMemory);
-            return Session.remote(new Environment(null, cl.apiUrl(), cl.clientId(), cl.clientSecret()));
+    /** No session to show (the sandbox did not start): say so, then end, as a failed start always did. */
+    private void failedToOpen(Throwable e) {
+        LOG.error("The console could not start", e);
+        if (commandLine.smokeTest()) {
+            System.out.println("SMOKE FAILED: " + e.getMessage());
+            System.out.flush();
+            System.exit(1);
         }
-        if ("api".equals(settings.get("env.kind", "sandbox"))) {
-            String secret = System.getenv("FLANKS_CLIENT_SECRET");
-            if (secret == null || secret.isBlank()) {
-                secret = secretStore().load(SecretStore.account(settings.get("env.url", Environment.PRODUCTION_URL),
-                        settings.get("env.clientId", ""))).orElse(null);
-            }
-            if (secret != null && !secret.isBlank()) {
-                secretInMemory = secret;
-                io.flanks.console.api.Secrets.register(secret);
-                return Session.remote(new Environment(null, settings.get("env.url", Environment.PRODUCTION_URL),
-                        settings.get("env.clientId", ""), secret));
-            }
-            // the secret is never stored: start on the sandbox and ask for it
-            Platform.runLater(this::openConnectionDialog);
-        }
-        return startSandbox();
+        Alert a = new Alert(Alert.AlertType.ERROR, e.getMessage(), ButtonType.CLOSE);
+        a.setHeaderText(I18n.tr("crash.title"));
+        a.showAndWait();
+        Platform.exit();
     }
 
     /** The OS keychain if one answers, else memory; probed once, when first needed. */
@@ -142,7 +147,10 @@ public final class ConsoleApp extends Application implements MainWindow.Host {
         // status history, a file per environment (the sandbox's port changes on every start); closed by detail.dispose()
         detail.useHistory(io.flanks.console.history.StatusRecorder.attach(credentials, dirs.data(),
                 s.isSandbox() ? "sandbox" : s.environment().baseUrl(), s.environment().baseUrl(), audit, clock), background);
-        window = new MainWindow(s, credentials, detail, clock, this);
+        StartupTrace.mark("view-models");
+        // the first window draws its rows before building the detail pane; later ones at once
+        window = new MainWindow(s, credentials, detail, clock, this, window == null);
+        StartupTrace.mark("main window built");
         installActions(s, credentials);
         window.restoreLayout(settings);
         if (dark) {
@@ -164,7 +172,18 @@ public final class ConsoleApp extends Application implements MainWindow.Host {
                 System.exit(code);
             }).start();
         }
-        stage.show();
+        if (StartupTrace.enabled()) {
+            credentials.totalCountProperty().addListener((o, a, b) -> StartupTrace.mark("rows " + b));
+        }
+        if (!stage.isShowing()) {
+            // queued behind the pages already on hand (prefetched at start-up): the first layout
+            // and frame then have the rows, instead of an empty table drawn first
+            Platform.runLater(() -> {
+                StartupTrace.mark("before show");
+                stage.show();
+                StartupTrace.mark("shown");
+            });
+        }
     }
 
     private void installActions(Session s, CredentialsViewModel credentials) {

@@ -1,8 +1,11 @@
 package io.flanks.console.app;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.scene.image.Image;
-import javafx.stage.Stage;
 
 /** The window icon in every size we ship (from /icons in the jar, rendered from icons/). */
 final class Icons {
@@ -11,12 +14,18 @@ final class Icons {
     private Icons() {
     }
 
-    static void apply(Stage stage) {
+    /** The icons, decoded; any thread once the toolkit runs. */
+    static List<Image> load() {
+        List<Image> icons = new ArrayList<>();
         for (int s : SIZES) {
-            InputStream in = Icons.class.getResourceAsStream("/icons/app-" + s + ".png");
-            if (in != null) {
-                stage.getIcons().add(new Image(in));
+            try (InputStream in = Icons.class.getResourceAsStream("/icons/app-" + s + ".png")) {
+                if (in != null) {
+                    icons.add(new Image(in));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
+        return icons;
     }
 }

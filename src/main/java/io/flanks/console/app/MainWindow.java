@@ -60,21 +60,42 @@ public final class MainWindow {
     private final CredentialsViewModel credentials;
     private final DetailViewModel detail;
     private final CredentialsView credentialsView;
-    private final DetailView detailView;
+    private DetailView detailView;
     private final Host host;
     private final BorderPane root = new BorderPane();
     private final SplitPane split = new SplitPane();
+    private final ScrollPane detailScroll = new ScrollPane();
+    /** The detail pane exists; the action strip under it waits for it. */
+    private final javafx.beans.property.BooleanProperty detailBuilt = new javafx.beans.property.SimpleBooleanProperty();
 
     public MainWindow(Session session, CredentialsViewModel credentials, DetailViewModel detail,
                       java.time.Clock clock, Host host) {
+        this(session, credentials, detail, clock, host, false);
+    }
+
+    /**
+     * {@code detailAfterFirstRows}: the detail pane is built only once the table has drawn its
+     * first rows (or the load ended without any), in the frames right after. At start-up the
+     * pane (its tabs, matrices, history, raw JSON) costs about as much CSS and layout as all the
+     * rest, and the rows are what a person waits for.
+     */
+    public MainWindow(Session session, CredentialsViewModel credentials, DetailViewModel detail,
+                      java.time.Clock clock, Host host, boolean detailAfterFirstRows) {
         this.session = session;
         this.credentials = credentials;
         this.detail = detail;
         this.host = host;
         this.credentialsView = new CredentialsView(credentials, clock);
-        this.detailView = new DetailView(detail);
         build();
         installBulk(clock);
+        if (detailAfterFirstRows) {
+            Region blank = new Region();
+            blank.getStyleClass().add("detail-pane"); // the pane's background until it is built
+            detailScroll.setContent(blank);
+            buildDetailAfterFirstRows();
+        } else {
+            buildDetail();
+        }
     }
 
     public Parent root() {
@@ -85,8 +106,47 @@ public final class MainWindow {
         return credentialsView;
     }
 
+    /** The detail pane; built now if it was waiting for the first rows. */
     public DetailView detailView() {
+        if (detailView == null) {
+            buildDetail();
+        }
         return detailView;
+    }
+
+    private void buildDetail() {
+        if (detailView == null) {
+            detailView = new DetailView(detail);
+            detailScroll.setContent(detailView.root());
+            detailBuilt.set(true);
+        }
+    }
+
+    /**
+     * Builds the detail pane after the first layout pass that has rows in the table (that frame
+     * is drawn first), or after one once the load has ended without rows.
+     */
+    private void buildDetailAfterFirstRows() {
+        Runnable[] check = new Runnable[1];
+        check[0] = () -> {
+            boolean rows = credentials.shownCountProperty().get() > 0;
+            boolean ended = !credentials.loadingProperty().get() && credentials.lastLoadedProperty().get() != null
+                    || credentials.errorProperty().get() != null;
+            if (detailView == null && (rows || ended)) {
+                root.getScene().removePostLayoutPulseListener(check[0]);
+                javafx.application.Platform.runLater(this::buildDetail);
+            } else if (detailView != null) {
+                root.getScene().removePostLayoutPulseListener(check[0]);
+            }
+        };
+        root.sceneProperty().addListener((o, old, scene) -> {
+            if (old != null) {
+                old.removePostLayoutPulseListener(check[0]);
+            }
+            if (scene != null) {
+                scene.addPostLayoutPulseListener(check[0]);
+            }
+        });
     }
 
     public SplitPane split() {
@@ -98,7 +158,6 @@ public final class MainWindow {
         VBox top = new VBox(menuBar(), header(), chipsBar(), errorBanner());
         root.setTop(top);
 
-        ScrollPane detailScroll = new ScrollPane(detailView.root());
         detailScroll.setFitToWidth(true);
         detailScroll.setId("detailScroll");
         detailScroll.setMinWidth(420);
@@ -275,8 +334,13 @@ public final class MainWindow {
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox danger = new HBox(gap, actions.deleteButton()); // delete stands apart, never the default
         danger.getStyleClass().add("danger-row");
-        actionStrip.getChildren().setAll(forces, danger);
-        actionStrip.visibleProperty().bind(actionsVm.readOnlyProperty().not());
+        // into the scene with the detail pane: hidden controls still cost CSS and skins in a first frame
+        if (detailBuilt.get()) {
+            actionStrip.getChildren().setAll(forces, danger);
+        } else {
+            detailBuilt.addListener((o, was, built) -> actionStrip.getChildren().setAll(forces, danger));
+        }
+        actionStrip.visibleProperty().bind(actionsVm.readOnlyProperty().not().and(detailBuilt));
         readOnlyBadge.visibleProperty().bind(actionsVm.readOnlyProperty());
         MenuItem audit = new MenuItem(I18n.tr("audit.menu"), new FontIcon("mdi2c-clipboard-text-clock-outline"));
         audit.setId("menuAudit");

@@ -65,6 +65,7 @@ public final class SmokeMonitor {
         }
         if (firstRowsMs < 0 && tableShowsRows()) {
             firstRowsMs = sinceJvmStart();
+            StartupTrace.mark("first rows drawn");
         }
         if (!credentials.loadingProperty().get() && credentials.errorProperty().get() != null
                 && credentials.totalCountProperty().get() == 0) {

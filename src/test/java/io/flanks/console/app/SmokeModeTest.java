@@ -2,10 +2,10 @@ package io.flanks.console.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flanks.console.ChildJvm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -24,13 +24,8 @@ class SmokeModeTest {
     }
 
     private Run run(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
-                "-Dheadless.geometry=1600x1000-32", "-Djava.awt.headless=true",
-                // the console's own logging set-up, not the tests' console-only one
-                "-Dlogback.configurationFile=" + Path.of("target/classes/logback.xml").toAbsolutePath(),
-                "io.flanks.console.Launcher"));
+        // without the test classes: the console's own logging set-up, not the tests' console-only one
+        List<String> cmd = ChildJvm.console();
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         p.getOutputStream().close();

@@ -82,13 +82,31 @@ class ConsoleBenchmark {
 
     // ---- start: first rows vs a bare window's first frame ----------------------------------
 
+    /**
+     * The console as installed: its classes in a jar, with an AppCDS archive made by a training
+     * start in this run (Java 17: {@code -XX:ArchiveClassesAtExit}, then
+     * {@code -XX:SharedArchiveFile}); the bare window as ever, without an archive of its own.
+     * Runs alternate, so drift hits both alike.
+     */
     private void startup() throws Exception {
+        Path dir = Files.createTempDirectory("bench-start");
+        String classPath = appClassPath(dir);
+        Path archive = dir.resolve("console.jsa");
+        long t0 = System.nanoTime();
+        child("\"firstRowsMs\": (\\d+)", classPath, List.of("-XX:ArchiveClassesAtExit=" + archive), "io.flanks.console.Launcher",
+                "--smoke-test", "--data-dir", Files.createTempDirectory(dir, "data").toString());
+        if (!Files.isRegularFile(archive)) {
+            throw new IllegalStateException("the training start made no archive at " + archive);
+        }
+        results.put("startArchiveMs", ms(t0));
+        results.put("startArchiveMb", Files.size(archive) / (1024 * 1024));
+        List<String> withArchive = List.of("-XX:SharedArchiveFile=" + archive);
         long[] app = new long[START_RUNS];
         long[] bare = new long[START_RUNS];
-        for (int i = 0; i < START_RUNS; i++) { // alternate, so drift hits both alike
-            bare[i] = child("FIRSTFRAME (\\d+)", BareWindow.class.getName());
-            Path data = Files.createTempDirectory("bench-data");
-            app[i] = child("\"firstRowsMs\": (\\d+)", "io.flanks.console.Launcher", "--smoke-test", "--data-dir", data.toString());
+        for (int i = 0; i < START_RUNS; i++) {
+            bare[i] = child("FIRSTFRAME (\\d+)", System.getProperty("java.class.path"), List.of(), BareWindow.class.getName());
+            app[i] = child("\"firstRowsMs\": (\\d+)", classPath, withArchive, "io.flanks.console.Launcher",
+                    "--smoke-test", "--data-dir", Files.createTempDirectory(dir, "data").toString());
         }
         long appMed = median(app);
         long bareMed = median(bare);
@@ -96,14 +114,38 @@ class ConsoleBenchmark {
         results.put("startBareFirstFrameMs", bareMed);
         results.put("startRatio", round((double) appMed / bareMed));
         results.put("startRuns", START_RUNS);
+        results.put("startFirstRowsAllMs", Arrays.toString(app).replace(" ", ""));
+        results.put("startBareAllMs", Arrays.toString(bare).replace(" ", ""));
+        results.put("startLoadAverage", round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
     }
 
-    private static long child(String pattern, String main, String... args) throws Exception {
+    /**
+     * The console's class path as an installed app has it: its classes as one jar (CDS archives
+     * classes from jars only) and the dependency jars; no test classes, so the console sets up its
+     * logging itself.
+     */
+    private static String appClassPath(Path dir) throws Exception {
+        Path jar = dir.resolve("flanks-console.jar");
+        Path classes = Path.of("target", "classes").toAbsolutePath();
+        java.util.spi.ToolProvider tool = java.util.spi.ToolProvider.findFirst("jar").orElseThrow();
+        if (tool.run(System.out, System.err, "--create", "--file", jar.toString(), "-C", classes.toString(), ".") != 0) {
+            throw new IllegalStateException("jar failed");
+        }
+        List<String> cp = new ArrayList<>(List.of(jar.toString()));
+        for (String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            if (e.endsWith(".jar")) {
+                cp.add(e);
+            }
+        }
+        return String.join(java.io.File.pathSeparator, cp);
+    }
+
+    private static long child(String pattern, String classPath, List<String> jvmOptions, String main, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
-                "-Dheadless.geometry=1600x1000-32",
-                "-Dlogback.configurationFile=" + Path.of("target/classes/logback.xml").toAbsolutePath(), main));
+                "-cp", classPath, "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
+                "-Dheadless.geometry=1600x1000-32"));
+        cmd.addAll(jvmOptions);
+        cmd.add(main);
         cmd.addAll(Arrays.asList(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         p.getOutputStream().close();

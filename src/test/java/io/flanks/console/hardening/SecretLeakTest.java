@@ -2,6 +2,7 @@ package io.flanks.console.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flanks.console.ChildJvm;
 import io.flanks.console.sandbox.SandboxConfig;
 import io.flanks.console.sandbox.SandboxServer;
 import java.nio.charset.StandardCharsets;
@@ -28,13 +29,9 @@ class SecretLeakTest {
     @Test
     void noSecretOrTokenInAnyFileOrOutput() throws Exception {
         try (SandboxServer api = SandboxServer.start(SandboxConfig.defaults().withClientSecret(SECRET))) {
-            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"),
-                    "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
-                    "-Dheadless.geometry=1600x1000-32",
-                    "-Dlogback.configurationFile=" + Path.of("target/classes/logback.xml").toAbsolutePath(),
-                    "io.flanks.console.Launcher", "--smoke-test", "--data-dir", dataDir.toString(),
-                    "--api-url", api.baseUrl()));
+            // the console's own logging set-up (its log file is among the files checked)
+            List<String> cmd = ChildJvm.console();
+            cmd.addAll(List.of("--smoke-test", "--data-dir", dataDir.toString(), "--api-url", api.baseUrl()));
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
             pb.environment().put("FLANKS_CLIENT_ID", "sandbox-client");
             pb.environment().put("FLANKS_CLIENT_SECRET", SECRET);

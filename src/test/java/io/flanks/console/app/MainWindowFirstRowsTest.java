@@ -1,0 +1,99 @@
+package io.flanks.console.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.flanks.console.common.FxBackground;
+import io.flanks.console.common.I18n;
+import io.flanks.console.credentials.CredentialsViewModel;
+import io.flanks.console.detail.DetailViewModel;
+import io.flanks.console.sandbox.SandboxConfig;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableRow;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The first window of a start: the table draws its rows before the detail pane is built, and
+ * the pane follows by itself, showing the first row.
+ */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowFirstRowsTest {
+    private Session session;
+    private FxBackground background;
+    private CredentialsViewModel credentials;
+    private MainWindow window;
+    @org.junit.jupiter.api.io.TempDir
+    static java.nio.file.Path dir;
+    /** Per layout pass: did the table have drawn rows, was the detail pane there, was the action strip shown. */
+    private final List<boolean[]> passes = new ArrayList<>();
+
+    @Start
+    void start(Stage stage) throws Exception {
+        I18n.use(Locale.ENGLISH);
+        Theme.apply(false);
+        session = Session.sandbox(SandboxConfig.defaults());
+        background = new FxBackground(4);
+        credentials = new CredentialsViewModel(session.client(), background, Clock.systemUTC());
+        DetailViewModel detail = new DetailViewModel(credentials, Clock.systemUTC());
+        window = new MainWindow(session, credentials, detail, Clock.systemUTC(), new TestHost(), true);
+        io.flanks.console.actions.ActionsViewModel actionsVm = new io.flanks.console.actions.ActionsViewModel(session.client(),
+                background, credentials, new io.flanks.console.audit.AuditLog(dir), session.label(),
+                new io.flanks.console.actions.LinkTemplates(new io.flanks.console.settings.Settings(dir)), false, Clock.systemUTC());
+        window.installActions(new io.flanks.console.actions.ActionsView(actionsVm, credentials, () -> stage), actionsVm,
+                () -> { }, () -> { }, () -> { });
+        Scene scene = new Scene(window.root(), 1400, 850);
+        scene.addPostLayoutPulseListener(() -> passes.add(new boolean[] {
+                scene.getRoot().lookupAll(".table-row-cell").stream()
+                        .anyMatch(n -> n instanceof TableRow<?> r && r.getItem() != null && r.isVisible()),
+                scene.lookup("#detailPane") != null,
+                scene.lookup("#actionStrip") != null && (scene.lookup("#actionStrip").isVisible()
+                        || scene.lookup("#action-delete") != null)}));
+        stage.setScene(scene);
+        stage.show();
+        credentials.reload();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> credentials.cancelLoad()).get(5, TimeUnit.SECONDS);
+        background.close();
+        session.close();
+    }
+
+    @Test
+    void rowsAreDrawnFirstThenTheDetailPaneFollowsWithTheFirstRow(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#product-auth-state").tryQuery()
+                .filter(n -> n instanceof Labeled l && l.getText() != null && !l.getText().isBlank()).isPresent());
+
+        List<boolean[]> seen = WaitForAsyncUtils.asyncFx(() -> List.copyOf(passes)).get(5, TimeUnit.SECONDS);
+        int firstRows = -1;
+        int firstDetail = -1;
+        for (int i = 0; i < seen.size(); i++) {
+            if (firstRows < 0 && seen.get(i)[0]) {
+                firstRows = i;
+            }
+            if (firstDetail < 0 && seen.get(i)[1]) {
+                firstDetail = i;
+            }
+        }
+        assertThat(firstRows).as("a pass with rows").isGreaterThanOrEqualTo(0);
+        assertThat(firstDetail).as("the detail pane comes after the first drawn rows").isGreaterThan(firstRows);
+        assertThat(seen).as("the action strip (shown or in the scene at all) only with the detail pane above it")
+                .allMatch(p -> !p[2] || p[1]);
+        assertThat(credentials.selectedProperty().get()).isNotNull();
+        assertThat(window.detailView().root().isVisible()).isTrue();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#actionStrip").query().isVisible());
+    }
+}
