@@ -84,7 +84,7 @@ public final class CredentialsViewModel {
     private long lastFullRefresh;
     private long lastProgressShown;
     private boolean countsPending;
-    static final long PROGRESS_NANOS = 100_000_000;
+    static final long PROGRESS_NANOS = 250_000_000;
     /** During a load, the table's rows are made again from all rows at most this often. */
     static final long FULL_REFRESH_NANOS = 250_000_000;
     /** Work for the FX thread from the loader (pages, the end of a load), done in time slices. */
@@ -599,8 +599,9 @@ public final class CredentialsViewModel {
         }
         pagesLoaded.set(pagesLoaded.get() + 1);
         countsPending |= dirtyWhileBatching;
-        // progress, status and chip counts ten times a second, not once per page: each change of
-        // their text costs the next frame a layout of the bar that shows it
+        // progress, status and chip counts four times a second, not once per page: each change
+        // of their text costs a layout and a repaint of the bars that show them (a software
+        // renderer took ~75 ms to repaint the chip row on a busy two-core machine)
         long now = System.nanoTime();
         if (page == 1 || pagesLoaded.get() >= pages || now - lastProgressShown >= PROGRESS_NANOS) {
             lastProgressShown = now;
