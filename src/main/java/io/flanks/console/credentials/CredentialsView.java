@@ -333,7 +333,8 @@ public final class CredentialsView {
                 setAlignment(Pos.CENTER_RIGHT);
             }
         });
-        errored.setPrefWidth(55);
+        errored.setPrefWidth(62);
+        errored.setMinWidth(62); // the header word whole, in both languages ("Errors", "Err.")
         sortBy(errored, Comparator.comparingInt(CredentialRow::erroredCount));
         sortBy(bank, Comparator.comparing(CredentialRow::bankName, Comparator.nullsFirst(Comparator.naturalOrder())));
         sortBy(created, Comparator.comparing(CredentialRow::createdAt, Comparator.nullsFirst(Comparator.naturalOrder())));
