@@ -596,58 +596,85 @@ public final class CredentialsView {
      * unread badge: no width taken, nothing shifts) and a tooltip saying so.
      */
     private static final class HealthCell extends TableCell<CredentialRow, HealthMark> {
-        // one fixed set of nodes per cell: showing another row changes text, glyph and a pseudo
-        // class, never the node tree or style classes (either would restyle the cell from scratch)
-        private final Label label = new Label();
+        // the cell itself is the badge (its text, its icon graphic, a pseudo class for the
+        // colour): showing another row changes text, glyph and pseudo class, never the node tree
+        // or style classes (either would restyle the cell from scratch). Fewer nodes per row
+        // also make the table's first fill cheaper.
         private final FontIcon icon = new FontIcon();
-        private final Circle dot = new Circle(4);
-        private final StackPane iconWithDot = new StackPane(icon, dot);
         private final Tooltip changedTip;
+        /** Icon plus the "changed" dot, made for the first changed row this cell shows. */
+        private StackPane iconWithDot;
 
         HealthCell(Tooltip changedTip) {
             this.changedTip = changedTip;
-            label.getStyleClass().add("health-badge");
+            getStyleClass().add("health-badge");
             icon.getStyleClass().add("health-icon");
-            dot.getStyleClass().addAll(RowMark.CHANGED.styleClass(), "changed-marker");
-            dot.setManaged(false); // drawn over the icon's top-right corner, not beside it
-            dot.centerXProperty().bind(iconWithDot.widthProperty().subtract(1));
-            dot.setCenterY(1);
-            dot.setVisible(false);
-            iconWithDot.getStyleClass().add("health-icon-box");
-            label.setGraphic(iconWithDot);
-            label.setVisible(false);
-            setGraphic(label);
-            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+            icon.setVisible(false);
+            setGraphic(icon);
         }
 
         @Override
         protected void updateItem(HealthMark m, boolean empty) {
             super.updateItem(m, empty);
             boolean show = !empty && m != null;
-            label.setVisible(show);
+            icon.setVisible(show);
             if (!show) {
                 setText(null);
                 setTooltip(null);
                 return;
             }
-            HealthCells.apply(label, icon, m.health());
-            dot.setVisible(m.changed());
-            setTooltip(m.changed() ? changedTip : null);
-            setText(label.getText()); // for accessibility and TestFX lookups
+            HealthCells.apply(this, icon, m.health());
+            if (m.changed()) {
+                if (iconWithDot == null) {
+                    iconWithDot = dotted();
+                }
+                if (getGraphic() != iconWithDot) {
+                    iconWithDot.getChildren().add(0, icon);
+                    setGraphic(iconWithDot);
+                }
+                setTooltip(changedTip);
+            } else {
+                if (getGraphic() != icon) {
+                    setGraphic(icon);
+                }
+                setTooltip(null);
+            }
+        }
+
+        private StackPane dotted() {
+            StackPane box = new StackPane();
+            Circle dot = new Circle(4);
+            dot.getStyleClass().addAll(RowMark.CHANGED.styleClass(), "changed-marker");
+            dot.setManaged(false); // drawn over the icon's top-right corner, not beside it
+            dot.centerXProperty().bind(box.widthProperty().subtract(1));
+            dot.setCenterY(1);
+            box.getChildren().add(dot);
+            box.getStyleClass().add("health-icon-box");
+            return box;
         }
     }
 
     private static final class ExternalIdCell extends TableCell<CredentialRow, ExternalId> {
-        private final FontIcon icon = new FontIcon(RowMark.DUPLICATE.icon());
+        /** The duplicate marker, made when this cell first shows a duplicate; then only shown or hidden. */
+        private FontIcon icon;
         private final Tooltip tip;
 
         ExternalIdCell(Tooltip tip) {
             this.tip = tip;
-            icon.getStyleClass().addAll("mark-icon", RowMark.DUPLICATE.styleClass(), "duplicate-marker");
-            icon.setVisible(false);
-            setGraphic(icon);
             setContentDisplay(ContentDisplay.RIGHT);
             setGraphicTextGap(4);
+        }
+
+        private void marker(boolean on) {
+            if (icon == null) {
+                if (!on) {
+                    return;
+                }
+                icon = new FontIcon(RowMark.DUPLICATE.icon());
+                icon.getStyleClass().addAll("mark-icon", RowMark.DUPLICATE.styleClass(), "duplicate-marker");
+                setGraphic(icon);
+            }
+            icon.setVisible(on);
         }
 
         @Override
@@ -656,14 +683,14 @@ public final class CredentialsView {
             muted(this, !empty && v != null && v.id() == null);
             if (empty || v == null) {
                 setText(null);
-                icon.setVisible(false);
+                marker(false);
                 setTooltip(null);
                 return;
             }
             setText(v.id() == null ? "–" : v.id());
             // the icon stays in place and is only shown or hidden: adding and removing it would
             // restyle the cell each time it shows another row
-            icon.setVisible(v.duplicates() > 0);
+            marker(v.duplicates() > 0);
             if (v.duplicates() > 0) {
                 setTooltip(tip);
             } else {

@@ -25,12 +25,12 @@ public final class HealthCells {
     }
 
     /**
-     * Shows {@code h} on a table cell's label and its icon: the word, the glyph, and the
+     * Shows {@code h} on a table cell and its icon: the word, the glyph, and the
      * pseudo class {@code :health-...} that colours both (see app.css). Cells are reused for
      * other rows all the time; a pseudo class costs a cached style lookup where a style class
      * or a new icon node would restyle the cell from scratch.
      */
-    public static void apply(Label l, FontIcon icon, Health h) {
+    public static void apply(javafx.scene.control.Labeled l, FontIcon icon, Health h) {
         Object shown = l.getProperties().get(SHOWN);
         if (shown == h) {
             return;

@@ -83,11 +83,11 @@ class MainWindowTest {
         assertThat(robot.lookup("#envBadge").queryAs(Label.class).getText()).isEqualTo("SANDBOX");
         // rows are really drawn, health shown as a word (never colour alone)
         assertThat(robot.lookup(".table-row-cell").queryAll()).isNotEmpty();
-        assertThat(robot.lookup(".health-badge").queryAllAs(Label.class))
+        assertThat(robot.lookup(".health-badge").queryAllAs(javafx.scene.control.Labeled.class))
                 .anyMatch(l -> l.getText().equals("Healthy"));
         // each badge is coloured by its health (a pseudo class), the same colour for the same word
         java.util.Map<String, javafx.scene.paint.Paint> fills = new java.util.HashMap<>();
-        for (Label badge : robot.lookup(".health-badge").queryAllAs(Label.class)) {
+        for (javafx.scene.control.Labeled badge : robot.lookup(".health-badge").queryAllAs(javafx.scene.control.Labeled.class)) {
             if (badge.isVisible() && badge.getText() != null) {
                 assertThat(fills.computeIfAbsent(badge.getText(), k -> badge.getTextFill())).as(badge.getText())
                         .isEqualTo(badge.getTextFill());
@@ -148,6 +148,34 @@ class MainWindowTest {
             }).get(5, TimeUnit.SECONDS);
             assertThat(text).as("the whole token of the row under it").isEqualTo(cell.getItem());
         }
+    }
+
+    @Test
+    void aRowWhoseHealthChangedShowsTheDotOnItsBadgeUntilSeen(FxRobot robot) throws Exception {
+        awaitLoaded();
+        TableView<CredentialRow> t = table(robot);
+        CredentialRow row = t.getItems().get(3);
+        CredentialRow blocked = credentials.allRows().stream().filter(r -> r.health() == Health.BLOCKED).findFirst().orElseThrow();
+        WaitForAsyncUtils.asyncFx(() -> {
+            if (row.health() != Health.BLOCKED) {
+                credentials.applyRefreshedStatus(row, blocked.status());
+            }
+        }).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.Labeled badge = (javafx.scene.control.Labeled) rowAt(robot, t.getItems().indexOf(row))
+                .lookup(".health-badge");
+        assertThat(badge.getText()).isEqualTo("Blocked");
+        assertThat(badge.getGraphic().lookup(".changed-marker")).as("the dot on the icon").isNotNull();
+        assertThat(badge.getTooltip()).isNotNull();
+
+        robot.clickOn(badge); // seeing the row clears the mark
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(row.isChanged()).isFalse();
+        javafx.scene.control.Labeled after = (javafx.scene.control.Labeled) rowAt(robot, t.getItems().indexOf(row))
+                .lookup(".health-badge");
+        assertThat(after.getGraphic().lookup(".changed-marker")).isNull();
+        assertThat(after.getTooltip()).isNull();
+        assertThat(after.getText()).isEqualTo("Blocked");
     }
 
     @Test
