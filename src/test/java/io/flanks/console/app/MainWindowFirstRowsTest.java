@@ -67,9 +67,7 @@ class MainWindowFirstRowsTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> credentials.cancelLoad()).get(5, TimeUnit.SECONDS);
-        background.close();
-        session.close();
+        TestHost.close(credentials, background, session);
     }
 
     @Test

@@ -53,9 +53,7 @@ class MainWindowTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> credentials.cancelLoad()).get(5, TimeUnit.SECONDS);
-        background.close();
-        session.close();
+        TestHost.close(credentials, background, session);
     }
 
     private void awaitLoaded() throws Exception {

@@ -88,10 +88,7 @@ class FaultUiTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> credentials.cancelLoad()).get(5, TimeUnit.SECONDS);
-        background.close();
-        client.close();
-        session.close();
+        io.flanks.console.app.TestHost.close(credentials, background, client, session);
     }
 
     private void awaitLoaded() throws Exception {
