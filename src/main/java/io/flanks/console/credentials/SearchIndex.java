@@ -27,6 +27,9 @@ final class SearchIndex {
 
     /** The rows matching {@code needle} (lower-case, not empty), as a set of row slots. */
     Hits find(String needle, List<CredentialRow> all) {
+        if (needle.indexOf('\u0001') >= 0 || needle.indexOf('\n') >= 0) {
+            return new Hits(new BitSet(), new CredentialRow[0]); // the separators themselves: each row decides
+        }
         if (stale) {
             build(all);
         }

@@ -269,6 +269,22 @@ class ApiParserTest {
     }
 
     @Test
+    void aTextIsReadByEachReaderOnItsOwnWhenDatesAndTimesAreRemembered() throws Exception {
+        // "13:45" is no date (unknown) but is a time; one remembered answer must not serve both
+        for (int i = 0; i < 2; i++) {
+            CredentialStatus st = parser.status("{\"last_update\": \"13:45\", \"time\": \"13:45\","
+                    + " \"last_transaction_date\": \"2024-05-02\"}");
+            assertThat(st.lastUpdate()).isNull();
+            assertThat(st.time()).isEqualTo(java.time.LocalTime.of(13, 45));
+            assertThat(st.lastTransactionDate()).isEqualTo(java.time.LocalDate.of(2024, 5, 2));
+            ListPage p = parser.listPage("{\"items\": [{\"credentials_token\": \"t\", \"status\": {\"time\": \"2024-05-02\","
+                    + " \"last_update\": \"2024-05-02\"}}]}", 1);
+            assertThat(p.items().get(0).status().time()).isNull();
+            assertThat(p.items().get(0).status().lastUpdate()).isEqualTo(java.time.LocalDate.of(2024, 5, 2));
+        }
+    }
+
+    @Test
     void anItemsStatusKeepsNoRawCopyAndSharesRepeatedValues() throws Exception {
         String status = "{\"pending\": false, \"name\": \"BBVA\", \"last_update\": \"2024-05-02\", \"time\": \"13:45:00\","
                 + " \"errored\": {\"product\": {\"auth\": true}}, \"unknown\": [1, {\"a\": null}]}";

@@ -208,6 +208,27 @@ class CredentialsViewModelTest {
     }
 
     @Test
+    void filtersSetBeforeALoadApplyToEveryPageAsItArrives() {
+        vm.searchProperty().set("user-1");
+        vm.healthFilterProperty().set(Health.HEALTHY);
+        HeldUi held = new HeldUi();
+        CredentialsViewModel sliced = new CredentialsViewModel(client, held, Clock.systemUTC());
+        sliced.setSliceNanos(0);
+        sliced.searchProperty().set("user-1");
+        sliced.healthFilterProperty().set(Health.HEALTHY);
+        sliced.reload();
+        for (int slice = 0; held.queued() > 0; slice++) {
+            held.runOne();
+            // after every slice: exactly the loaded rows that pass both filters, in arrival order
+            assertThat(sliced.shownRows()).as("slice " + slice).containsExactlyElementsOf(sliced.allRows().stream()
+                    .filter(r -> r.health() == Health.HEALTHY && r.matches("user-1")).toList());
+        }
+        vm.reload();
+        assertThat(sliced.shownRows()).isNotEmpty().hasSize(vm.shownRows().size());
+        assertThat(sliced.countProperty(Health.HEALTHY).get()).isEqualTo(vm.countProperty(Health.HEALTHY).get());
+    }
+
+    @Test
     void pagesReachTheTableInSlicesAndTheLoadEndsAfterTheLastOne() {
         HeldUi held = new HeldUi();
         vm = new CredentialsViewModel(client, held, Clock.systemUTC());
