@@ -260,6 +260,26 @@ class ConsoleBenchmark {
     private void uiLoad(SandboxServer server, long sequentialMs, long floorMs) throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
         I18n.use(Locale.ENGLISH);
+        if (Boolean.getBoolean("bench.warmWindow")) { // experiment: is the first rows' cost once per JVM or per table?
+            try (SandboxServer small = SandboxServer.start(SandboxConfig.defaults());
+                 FxBackground bg = new FxBackground(2)) {
+                Session s = Session.remote(new Environment("warm", small.baseUrl(), "sandbox-client", "sandbox-secret"));
+                CredentialsViewModel[] w = new CredentialsViewModel[1];
+                WaitForAsyncUtils.asyncFx(() -> {
+                    Theme.apply(false);
+                    w[0] = new CredentialsViewModel(s.client(), bg, Clock.systemUTC());
+                    MainWindow mw = new MainWindow(s, w[0], new DetailViewModel(w[0], Clock.systemUTC()), Clock.systemUTC(),
+                            new io.flanks.console.app.TestHost());
+                    stage.setScene(new Scene(mw.root(), 1400, 850));
+                    stage.getScene().getStylesheets().add(getClass().getResource("/css/app.css").toExternalForm());
+                    stage.show();
+                    w[0].reload();
+                }).get(30, TimeUnit.SECONDS);
+                WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> w[0].lastLoadedProperty().get() != null);
+                WaitForAsyncUtils.waitForFxEvents();
+                s.close();
+            }
+        }
         FxBackground background = new FxBackground(4);
         Session session = Session.remote(new Environment("bench", server.baseUrl(), "sandbox-client", "sandbox-secret"));
         CredentialsViewModel[] vm = new CredentialsViewModel[1];
