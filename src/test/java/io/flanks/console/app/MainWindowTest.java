@@ -116,14 +116,21 @@ class MainWindowTest {
         }).get(5, TimeUnit.SECONDS);
         assertThat(t.getItems()).isSortedAccordingTo(java.util.Comparator.comparingInt(r -> r.health().ordinal()));
 
-        // every row has the same fixed height, and it fits what its cells want to draw
+        // every row has the same fixed height, and it fits what its cells want to draw (measured
+        // on the FX thread: text layout is not thread-safe)
         assertThat(t.getFixedCellSize()).isPositive();
-        for (javafx.scene.Node n : robot.lookup(".table-row-cell .table-cell").queryAll()) {
-            javafx.scene.control.TableCell<?, ?> c = (javafx.scene.control.TableCell<?, ?>) n;
-            if (c.isVisible() && c.getTableRow() != null && c.getTableRow().getItem() != null) {
-                assertThat(c.prefHeight(c.getWidth())).as(c.getTableColumn().getId()).isLessThanOrEqualTo(t.getFixedCellSize());
+        java.util.Map<String, Double> tallest = WaitForAsyncUtils.asyncFx(() -> {
+            java.util.Map<String, Double> most = new java.util.HashMap<>();
+            for (javafx.scene.Node n : t.lookupAll(".table-row-cell .table-cell")) {
+                javafx.scene.control.TableCell<?, ?> c = (javafx.scene.control.TableCell<?, ?>) n;
+                if (c.isVisible() && c.getTableRow() != null && c.getTableRow().getItem() != null) {
+                    most.merge(c.getTableColumn().getId(), c.prefHeight(c.getWidth()), Math::max);
+                }
             }
-        }
+            return most;
+        }).get(5, TimeUnit.SECONDS);
+        assertThat(tallest).hasSize(t.getColumns().size())
+                .allSatisfy((col, h) -> assertThat(h).as(col).isLessThanOrEqualTo(t.getFixedCellSize()));
     }
 
     @Test
