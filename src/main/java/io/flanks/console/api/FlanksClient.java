@@ -58,6 +58,13 @@ public final class FlanksClient implements AutoCloseable {
      */
     static final int PARSE_CONCURRENCY = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
     private final java.util.concurrent.Semaphore parsing = new java.util.concurrent.Semaphore(PARSE_CONCURRENCY);
+    private final java.util.concurrent.atomic.AtomicInteger parsingNow = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger mostParsing = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** The most list pages this client parsed at once (tests: never more than {@link #PARSE_CONCURRENCY}). */
+    int mostParsesAtOnce() {
+        return mostParsing.get();
+    }
 
     private static final String NOT_ALLOWED = "You are not allowed to access to this credentials";
 
@@ -227,9 +234,11 @@ public final class FlanksClient implements AutoCloseable {
         ObjectNode body = parser.mapper().createObjectNode().put("page", page);
         Reply r = authed("POST", "/v0/bank/credentials/list", body.toString(), true);
         parsing.acquireUninterruptibly();
+        mostParsing.accumulateAndGet(parsingNow.incrementAndGet(), Math::max);
         try {
             return parser.listPage(r.body(), page);
         } finally {
+            parsingNow.decrementAndGet();
             parsing.release();
         }
     }

@@ -44,6 +44,7 @@ final class Dispatcher implements HttpHandler {
     public void handle(HttpExchange exchange) {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getRawPath();
+        counter.busy(RequestCounter.REQUESTS, true);
         try {
             counter.count(method, path);
             Reply reply;
@@ -65,6 +66,7 @@ final class Dispatcher implements HttpHandler {
         } catch (RuntimeException | Error e) {
             LOG.error("Sandbox failed answering {} {}", method, path, e);
         } finally {
+            counter.busy(RequestCounter.REQUESTS, false);
             exchange.close();
         }
     }
@@ -79,9 +81,11 @@ final class Dispatcher implements HttpHandler {
         Router.Route route = router.resolve(method, path);
         byte[] body = readBody(exchange);
         working.acquireUninterruptibly();
+        counter.busy(RequestCounter.ROUTES, true);
         try {
             return route.handle(new Request(method, path, exchange.getRequestHeaders(), body));
         } finally {
+            counter.busy(RequestCounter.ROUTES, false);
             working.release();
         }
     }

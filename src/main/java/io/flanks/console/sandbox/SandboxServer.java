@@ -143,6 +143,21 @@ public final class SandboxServer implements AutoCloseable {
         return counter.get(method, path);
     }
 
+    /** The most requests this server handled at once (waiting out latency included). */
+    public int mostRequestsAtOnce() {
+        return counter.mostAtOnce(RequestCounter.REQUESTS);
+    }
+
+    /** The most routes at work at once: never more than {@link #routeWorkers()}. */
+    public int mostRoutesAtOnce() {
+        return counter.mostAtOnce(RequestCounter.ROUTES);
+    }
+
+    /** Routes allowed at work at once: all cores but one. */
+    public static int routeWorkers() {
+        return Dispatcher.WORKERS;
+    }
+
     /** Credentials still present (generated minus deleted). */
     public int credentialCount() {
         return store.size();
