@@ -83,6 +83,7 @@ public final class CredentialsViewModel {
     private boolean shownStale;
     private long lastFullRefresh;
     private long lastProgressShown;
+    /** Counts changed while a page was applied, not yet published (see applyPage). */
     private boolean countsPending;
     static final long PROGRESS_NANOS = 250_000_000;
     /** During a load, the table's rows are made again from all rows at most this often. */
@@ -128,7 +129,6 @@ public final class CredentialsViewModel {
     private final Set<CredentialRow> changedRows = new java.util.LinkedHashSet<>();
     /** While a page is applied, counts wait for its end instead of following every row. */
     private boolean batching;
-    private boolean dirtyWhileBatching;
     // running chip counts (see rowsChanged)
     private Predicate<CredentialRow> facet = r -> true;
     private final int[] healthTally = new int[Health.values().length];
@@ -184,8 +184,7 @@ public final class CredentialsViewModel {
                 order.addAll(rows);
                 orderDirty = true;
             }
-            shownStale = true;
-            refreshShown();
+            refreshAllShown();
         });
     }
 
@@ -475,8 +474,7 @@ public final class CredentialsViewModel {
             rows.remove(row);
             order.remove(row);
             forget(List.of(row));
-            shownStale = true;
-            refreshShown();
+            refreshAllShown();
             if (selected.get() == row) {
                 selected.set(null);
             }
@@ -554,7 +552,6 @@ public final class CredentialsViewModel {
         List<CredentialRow> fresh = new ArrayList<>();
         List<CredentialRow> updated = new ArrayList<>();
         batching = true; // counts once for the page, not once per changed row
-        dirtyWhileBatching = false;
         try {
             for (int i = 0; i < items.size(); i++) {
                 CredentialItem item = items.get(i);
@@ -598,7 +595,6 @@ public final class CredentialsViewModel {
             batching = false;
         }
         pagesLoaded.set(pagesLoaded.get() + 1);
-        countsPending |= dirtyWhileBatching;
         // progress, status and chip counts four times a second, not once per page: each change
         // of their text costs a layout and a repaint of the bars that show them (a software
         // renderer took ~75 ms to repaint the chip row on a busy two-core machine)
@@ -638,8 +634,7 @@ public final class CredentialsViewModel {
             rows.removeAll(goneSet);
             order.removeAll(goneSet);
             forget(gone);
-            shownStale = true;
-            refreshShown();
+            refreshAllShown();
             if (selected.get() != null && !byToken.containsKey(selected.get().token())) {
                 selected.set(null);
             }
@@ -750,6 +745,12 @@ public final class CredentialsViewModel {
         refreshShown(false);
     }
 
+    /** Rows were removed or reordered: the table's rows made again from all rows, now. */
+    private void refreshAllShown() {
+        shownStale = true;
+        refreshShown();
+    }
+
     /** With {@code recount}, the facet counts are made again in the same pass (search or bank filter changed). */
     private void refreshShown(boolean recount) {
         if (!recount && !shownStale && comparator.get() == null) {
@@ -828,9 +829,7 @@ public final class CredentialsViewModel {
             orderDirty = true;
         }
         shownStale = true;
-        if (!batching) {
-            publishCounts();
-        }
+        countsChanged();
     }
 
     /** Follows the rows list: added and removed rows. */
@@ -847,11 +846,7 @@ public final class CredentialsViewModel {
                 tally(r);
             }
         }
-        if (batching) {
-            dirtyWhileBatching = true;
-        } else {
-            publishCounts();
-        }
+        countsChanged();
     }
 
     private void tally(CredentialRow r) {
@@ -921,16 +916,12 @@ public final class CredentialsViewModel {
                 tally(r);
             }
         }
+        countsChanged();
         if (markFilter.get() == RowMark.DUPLICATE) {
             shownStale = true;
             if (!batching) {
-                publishCounts();
                 refreshShown();
             }
-        } else if (batching) {
-            dirtyWhileBatching = true;
-        } else {
-            publishCounts();
         }
     }
 
@@ -939,9 +930,16 @@ public final class CredentialsViewModel {
         if (r.tallied && r.talliedHealth != null && r.talliedChanged != r.isChanged()) {
             r.talliedChanged = r.isChanged();
             changedTally += r.talliedChanged ? 1 : -1;
-            if (!batching) {
-                publishCounts();
-            }
+            countsChanged();
+        }
+    }
+
+    /** The tallies moved: published now, or after the page being applied (see applyPage). */
+    private void countsChanged() {
+        if (batching) {
+            countsPending = true;
+        } else {
+            publishCounts();
         }
     }
 

@@ -13,6 +13,7 @@ import io.flanks.console.sandbox.SandboxServer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -205,6 +206,22 @@ class CredentialsViewModelTest {
         vm.comparatorProperty().set(null); // unsorted again: arrival order
         vm.healthFilterProperty().set(null);
         assertThat(vm.shownRows()).containsExactlyElementsOf(vm.allRows());
+    }
+
+    @Test
+    void aReloadThatOnlyChangesHealthsOnLaterPagesUpdatesTheCounts() throws Exception {
+        vm.reload();
+        // healthy rows on the last page change at the server; nothing is added or removed
+        List<CredentialRow> last = vm.allRows().subList(200, 300).stream().filter(r -> r.health() == Health.HEALTHY)
+                .limit(5).toList();
+        for (CredentialRow r : last) {
+            client.force(r.token(), ForceKind.SCA);
+        }
+        vm.reload();
+        assertThat(last).allMatch(r -> r.health() == Health.NEEDS_SCA);
+        for (Health h : Health.values()) {
+            assertThat(vm.countProperty(h).get()).as(h.name()).isEqualTo((int) rowsWith(h));
+        }
     }
 
     @Test
