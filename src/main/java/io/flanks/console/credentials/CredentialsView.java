@@ -286,7 +286,6 @@ public final class CredentialsView {
         });
         Tooltip changedTip = new Tooltip(I18n.tr("mark.changed.cell"));
         health.setCellFactory(c -> new HealthCell(changedTip));
-        health.setComparator(Comparator.comparingInt(m -> m.health().ordinal()));
         sortBy(health, Comparator.comparingInt(r -> r.health().ordinal()));
         health.setPrefWidth(160);
 
@@ -300,7 +299,6 @@ public final class CredentialsView {
         });
         Tooltip duplicateTip = sharedTip(v -> I18n.tr("mark.duplicate.cell", ((ExternalId) v).duplicates()));
         ext.setCellFactory(c -> new ExternalIdCell(duplicateTip));
-        ext.setComparator(Comparator.comparing(ExternalId::id, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER)));
         sortBy(ext, Comparator.comparing(CredentialRow::externalId, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER)));
         ext.setPrefWidth(120); // room for the duplicate marker
 
@@ -318,7 +316,6 @@ public final class CredentialsView {
         TableColumn<CredentialRow, LocalDate> lastTx = new TableColumn<>(I18n.tr("col.lastTransaction"));
         lastTx.setId("col-lastTx");
         lastTx.setCellValueFactory(c -> statusDerived(c.getValue(), CredentialRow::lastTransactionDate));
-        lastTx.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
         lastTx.setPrefWidth(88);
         sortBy(lastTx, Comparator.comparing(CredentialRow::lastTransactionDate, Comparator.nullsFirst(Comparator.naturalOrder())));
 
@@ -336,7 +333,7 @@ public final class CredentialsView {
         errored.setPrefWidth(62);
         errored.setMinWidth(62); // the header word whole, in both languages ("Errors", "Err.")
         sortBy(errored, Comparator.comparingInt(CredentialRow::erroredCount));
-        sortBy(bank, Comparator.comparing(CredentialRow::bankName, Comparator.nullsFirst(Comparator.naturalOrder())));
+        sortBy(bank, Comparator.comparing(CredentialRow::bankName, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER)));
         sortBy(created, Comparator.comparing(CredentialRow::createdAt, Comparator.nullsFirst(Comparator.naturalOrder())));
         sortBy(updated, Comparator.comparing(CredentialRow::lastUpdate, Comparator.nullsFirst(Comparator.naturalOrder())));
 
@@ -419,7 +416,10 @@ public final class CredentialsView {
     static final double ROW_HEIGHT = 28;
     private static final String ROW_COMPARATOR = "rowComparator";
 
-    /** How a header click sorts rows by this column (the same order its cells would give). */
+    /**
+     * How a header click sorts rows by this column. The table's sort policy uses only these
+     * (see buildTable); a column's own cell-value comparator is never consulted.
+     */
     private static void sortBy(TableColumn<CredentialRow, ?> col, Comparator<CredentialRow> byRow) {
         col.getProperties().put(ROW_COMPARATOR, byRow);
     }
@@ -529,7 +529,6 @@ public final class CredentialsView {
                 muted(this, !empty && s == null);
             }
         });
-        col.setComparator(Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER));
         col.setPrefWidth(width);
         return col;
     }
@@ -539,7 +538,6 @@ public final class CredentialsView {
         TableColumn<CredentialRow, Instant> col = new TableColumn<>(I18n.tr(key));
         col.setId(id);
         col.setCellValueFactory(c -> statusDerived(c.getValue(), value));
-        col.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
         Tooltip tip = sharedTip(t -> Formats.exact((Instant) t).replace(" / ", "\n"));
         col.setCellFactory(c -> new TableCell<>() {
             @Override

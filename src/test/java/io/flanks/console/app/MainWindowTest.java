@@ -109,6 +109,11 @@ class MainWindowTest {
         List<String> descending = new java.util.ArrayList<>(tokens);
         java.util.Collections.reverse(descending);
         assertThat(t.getItems().stream().map(CredentialRow::token).toList()).isEqualTo(descending);
+        // the bank column sorts by name, ignoring case, unknown names last
+        robot.clickOn(robot.lookup("#col-bank").query().lookup(".label"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(t.getItems()).hasSize(300).isSortedAccordingTo(java.util.Comparator.comparing(CredentialRow::bankName,
+                java.util.Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER)));
         // sorted by health, a status change moves its row (the view-model re-sorts)
         WaitForAsyncUtils.asyncFx(() -> {
             t.getSortOrder().setAll(List.of(t.getColumns().get(0)));
