@@ -84,8 +84,12 @@ public final class ApiParser {
         return status(n::get, keepRaw ? n.toString() : null);
     }
 
-    /** The status from its fields, however they were read (a tree, or a stream: {@link #listPage}). */
-    private CredentialStatus status(java.util.function.Function<String, JsonNode> n, String raw) {
+    /**
+     * The status from its fields, however they were read: nodes of a tree, or of a stream
+     * ({@link #listPage}), where flag groups come already read as {@link FlagGroups}.
+     */
+    private CredentialStatus status(java.util.function.Function<String, Object> field, String raw) {
+        java.util.function.Function<String, JsonNode> n = k -> (JsonNode) field.apply(k);
         return new CredentialStatus(
                 bool(n.apply("pending")),
                 bool(n.apply("blocked")),
@@ -98,8 +102,8 @@ public final class ApiParser {
                 instant(n.apply("last_update_timestamp")),
                 instant(n.apply("created_at_timestamp")),
                 parsed(n.apply("last_transaction_date"), ApiParser::date, datesByText),
-                groups(n.apply("errored")),
-                groups(n.apply("created")),
+                field.apply("errored") instanceof FlagGroups g ? g : groups(n.apply("errored")),
+                field.apply("created") instanceof FlagGroups g ? g : groups(n.apply("created")),
                 raw);
     }
 
@@ -157,21 +161,11 @@ public final class ApiParser {
         if (skipped > 0) {
             LOG.warn("Skipped {} list item(s) without a credentials_token on page {}", skipped, requestedPage);
         }
-        int page = requestedPage;
-        int pages = 1;
-        if (root.isObject()) {
-            Long p = integer(root.get("page"));
-            Long ps = integer(root.get("pages"));
-            if (p != null && p > 0 && p < Integer.MAX_VALUE) {
-                page = p.intValue();
-            }
-            if (ps != null && ps > 0 && ps <= 10_000_000) {
-                pages = ps.intValue();
-            } else if (ps == null) {
-                pages = page; // no paging keys: this response is the whole list
-            }
+        if (!root.isObject()) {
+            return new ListPage(out, requestedPage, 1); // a bare array is the whole list
         }
-        return new ListPage(out, page, Math.max(pages, 1));
+        return new ListPage(out, pageOf(root.get("page"), requestedPage),
+                pagesOf(root.get("page"), root.get("pages"), requestedPage));
     }
 
     /** The usual page shape as a stream; {@code null} (or an exception) when it is not that shape. */
@@ -228,7 +222,6 @@ public final class ApiParser {
         JsonNode bankNode = null;
         Object[] status = null;
         JsonNode other = null;
-        boolean statusSeen = false;
         while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
             String key = p.currentName();
             com.fasterxml.jackson.core.JsonToken t = p.nextToken();
@@ -237,7 +230,7 @@ public final class ApiParser {
                 case "external_id" -> external = value(p);
                 case "bank" -> bankNode = value(p);
                 case "status" -> {
-                    statusSeen = true; // the last "status" counts, as in a tree
+                    // the last "status" counts, as in a tree
                     if (t == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
                         status = streamStatus(p);
                         other = null;
@@ -253,16 +246,8 @@ public final class ApiParser {
         if (tok == null || tok.isBlank()) {
             return null;
         }
-        CredentialStatus st = null;
-        if (statusSeen && status != null) {
-            st = streamedStatus(status);
-        }
-        String statusText = other != null && !other.isNull() ? shorten(other.isTextual() ? other.asText() : other.toString()) : null;
-        String bank = shared(text(bankNode));
-        if (bank == null && st != null) {
-            bank = st.name();
-        }
-        return new CredentialItem(tok, text(external), bank, st, statusText);
+        Object[] f = status;
+        return item(tok, external, bankNode, f == null ? null : status(k -> f[STATUS_INDEX.get(k)], null), other);
     }
 
     /** A status object's known fields (unknown ones skipped), the parser on its START_OBJECT. */
@@ -364,28 +349,6 @@ public final class ApiParser {
         return null;
     }
 
-    private CredentialStatus streamedStatus(Object[] f) {
-        return new CredentialStatus(
-                bool(node(f, "pending")),
-                bool(node(f, "blocked")),
-                text(node(f, "reset_token")),
-                text(node(f, "sca_token")),
-                text(node(f, "transaction_token")),
-                shared(text(node(f, "name"))),
-                parsed(node(f, "last_update"), ApiParser::date, datesByText),
-                parsed(node(f, "time"), ApiParser::time, timesByText),
-                instant(node(f, "last_update_timestamp")),
-                instant(node(f, "created_at_timestamp")),
-                parsed(node(f, "last_transaction_date"), ApiParser::date, datesByText),
-                f[ERRORED] instanceof FlagGroups g ? g : groups((JsonNode) f[ERRORED]),
-                f[CREATED] instanceof FlagGroups g ? g : groups((JsonNode) f[CREATED]),
-                null);
-    }
-
-    private static JsonNode node(Object[] f, String key) {
-        return (JsonNode) f[STATUS_INDEX.get(key)];
-    }
-
     private static int pageOf(JsonNode pageNode, int requestedPage) {
         Long p = integer(pageNode);
         return p != null && p > 0 && p < Integer.MAX_VALUE ? p.intValue() : requestedPage;
@@ -414,13 +377,23 @@ public final class ApiParser {
             return null;
         }
         JsonNode st = item.get("status");
-        CredentialStatus status = st != null && st.isObject() ? status(st, false) : null;
-        String statusText = st != null && !st.isObject() && !st.isNull() ? shorten(st.isTextual() ? st.asText() : st.toString()) : null;
-        String bank = shared(text(item.get("bank")));
+        boolean object = st != null && st.isObject();
+        return item(token, item.get("external_id"), item.get("bank"), object ? status(st, false) : null, object ? null : st);
+    }
+
+    /**
+     * An item from its read parts, for both readers: a status that is not an object is kept as
+     * text (one public client models it as a string); without a bank, the status's name is used.
+     */
+    private CredentialItem item(String token, JsonNode external, JsonNode bankNode, CredentialStatus status,
+                                JsonNode notAnObject) {
+        String statusText = notAnObject != null && !notAnObject.isNull()
+                ? shorten(notAnObject.isTextual() ? notAnObject.asText() : notAnObject.toString()) : null;
+        String bank = shared(text(bankNode));
         if (bank == null && status != null) {
             bank = status.name();
         }
-        return new CredentialItem(token, text(item.get("external_id")), bank, status, statusText);
+        return new CredentialItem(token, text(external), bank, status, statusText);
     }
 
     public ForceResult forceResult(ForceKind kind, String body) throws ApiException.Malformed {
