@@ -92,9 +92,7 @@ public final class CredentialRow {
     public void setBankName(String name) {
         bankName = name == null ? bankId : name;
         rebuildKeys();
-        if (bankNameProperty != null) {
-            bankNameProperty.set(bankName);
-        }
+        syncProperties();
     }
 
     private void rebuildKeys() {
@@ -106,7 +104,7 @@ public final class CredentialRow {
         return s == null || s.equals(s.toLowerCase(Locale.ROOT));
     }
 
-    /** Pushes field values into the properties that exist (bank name has its own setter). */
+    /** Pushes field values into the properties that exist (unchanged values notify nobody). */
     private void syncProperties() {
         if (externalIdProperty != null) {
             externalIdProperty.set(externalId);
