@@ -56,7 +56,12 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class CredentialsView {
     private final CredentialsViewModel vm;
     private final Clock clock;
-    private final TableView<CredentialRow> table = new TableView<>();
+    private final TableView<CredentialRow> table = new TableView<>() {
+        @Override
+        protected javafx.scene.control.Skin<?> createDefaultSkin() {
+            return new RestyleOnChangeTableSkin(this); // a reused row is styled again only where its look can change
+        }
+    };
     private final CustomTextField search = (CustomTextField) TextFields.createClearableTextField();
     private final HBox chips = new HBox();
     /** The chips themselves: they wrap to a second line rather than clip (Spanish, narrow windows). */

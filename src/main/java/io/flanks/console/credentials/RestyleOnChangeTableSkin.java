@@ -1,0 +1,149 @@
+package io.flanks.console.credentials;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.IntConsumer;
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.skin.TableViewSkin;
+import javafx.scene.control.skin.VirtualFlow;
+
+/**
+ * The credentials table's skin: when a row cell is reused for another row (a keystroke in the
+ * search, a scroll, a page arriving), only the nodes whose style inputs changed are styled again.
+ *
+ * <p>JavaFX's flow calls {@code applyCss()} on every reused row whose text changed, which styles
+ * the row and all its ~20 nodes again whether anything that CSS reads changed or not: about
+ * 600 nodes per keystroke over 100,000 rows, the largest part of a keystroke's UI work. What CSS
+ * reads is the tree, ids, style classes, inline styles and pseudo-class states; a node's look
+ * cannot change unless one of those changed on it or an ancestor. So a reused row is compared
+ * with itself before it took the new index: where a node's inputs changed, that node (with its
+ * subtree) is styled now, in the same frame, exactly as JavaFX would have; new rows go the
+ * JavaFX way.
+ */
+final class RestyleOnChangeTableSkin extends TableViewSkin<CredentialRow> {
+
+    /** Told how many nodes each reused row had styled again (for tests). */
+    private final IntConsumer restyled;
+
+    RestyleOnChangeTableSkin(TableView<CredentialRow> table) {
+        this(table, n -> { });
+    }
+
+    RestyleOnChangeTableSkin(TableView<CredentialRow> table, IntConsumer restyled) {
+        super(table);
+        this.restyled = restyled;
+    }
+
+    @Override
+    protected VirtualFlow<TableRow<CredentialRow>> createVirtualFlow() {
+        return new Flow();
+    }
+
+    private final class Flow extends VirtualFlow<TableRow<CredentialRow>> {
+        /** VirtualFlow's own mark for a row it has just made (its CSS has never been applied). */
+        private static final String NEW_CELL = "newcell";
+
+        @Override
+        protected void setCellIndex(TableRow<CredentialRow> row, int index) {
+            if (row.getScene() == null || row.getProperties().containsKey(NEW_CELL)) {
+                super.setCellIndex(row, index);
+                return;
+            }
+            StyleInputs before = StyleInputs.of(row);
+            row.updateIndex(index);
+            if (row.isNeedsLayout()) { // when JavaFX would style the row again
+                restyled.accept(before.restyleChanged());
+            }
+        }
+    }
+
+    /**
+     * What CSS reads of a row and of its cells (ids, style classes, inline style, pseudo-class
+     * states, children), compared to find what must be styled again. Nodes inside a cell are
+     * compared by identity only: the cells never change the style inputs of a node inside them
+     * after making it; they swap or add nodes (a new child list), or change their own classes.
+     */
+    static final class StyleInputs {
+        private static final PseudoClass[] NO_STATES = new PseudoClass[0];
+        private static final String[] NO_CLASSES = new String[0];
+        private final Node node;
+        private final String id;
+        private final String[] styleClasses;
+        private final String style;
+        private final PseudoClass[] states;
+        private final Node[] children;
+        /** For the row: its cells' inputs; for a cell: empty. */
+        private final StyleInputs[] childInputs;
+
+        private StyleInputs(Node node, boolean withChildren) {
+            this.node = node;
+            this.id = node.getId();
+            this.styleClasses = node.getStyleClass().toArray(NO_CLASSES);
+            this.style = node.getStyle();
+            this.states = node.getPseudoClassStates().toArray(NO_STATES);
+            List<Node> kids = node instanceof Parent p ? p.getChildrenUnmodifiable() : List.of();
+            this.children = kids.toArray(new Node[0]);
+            this.childInputs = new StyleInputs[withChildren ? children.length : 0];
+            for (int i = 0; i < childInputs.length; i++) {
+                childInputs[i] = new StyleInputs(children[i], false);
+            }
+        }
+
+        /** The row's inputs and its cells'. */
+        static StyleInputs of(Node row) {
+            return new StyleInputs(row, true);
+        }
+
+        /** Styles again each topmost node whose inputs differ from when this was taken; returns how many. */
+        int restyleChanged() {
+            if (!sameAsNow()) {
+                node.applyCss(); // this node and its subtree, as JavaFX would have done for the row
+                return 1;
+            }
+            int restyled = 0;
+            for (StyleInputs child : childInputs) {
+                restyled += child.restyleChanged();
+            }
+            return restyled;
+        }
+
+        private boolean sameAsNow() {
+            if (!Objects.equals(id, node.getId()) || !Objects.equals(style, node.getStyle())) {
+                return false;
+            }
+            List<String> classes = node.getStyleClass();
+            if (classes.size() != styleClasses.length) {
+                return false;
+            }
+            for (int i = 0; i < styleClasses.length; i++) {
+                if (!styleClasses[i].equals(classes.get(i))) {
+                    return false;
+                }
+            }
+            Set<PseudoClass> now = node.getPseudoClassStates();
+            if (now.size() != states.length) {
+                return false;
+            }
+            for (PseudoClass state : states) {
+                if (!now.contains(state)) {
+                    return false;
+                }
+            }
+            List<Node> kids = node instanceof Parent p ? p.getChildrenUnmodifiable() : List.of();
+            if (kids.size() != children.length) {
+                return false;
+            }
+            for (int i = 0; i < children.length; i++) {
+                if (kids.get(i) != children[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}
