@@ -19,6 +19,34 @@ final class SearchIndex {
     private int[] ends = new int[0];
     private CredentialRow[] rows = new CredentialRow[0];
     private boolean stale = true;
+    /** Counts builds: slots from two searches can be compared only within one build. */
+    private int build;
+    /**
+     * Recent results of this build, newest last: typing on narrows the last one (a longer needle
+     * holding the last can only match rows the last matched), deleting finds its earlier result.
+     */
+    private final java.util.LinkedHashMap<String, BitSet> recent = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, BitSet> eldest) {
+            return size() > RECENT;
+        }
+    };
+    private static final int RECENT = 32;
+    private String last;
+
+    /**
+     * Which build of the index the slots belong to, while it is current (every row of the list
+     * it was built from has the slot of its position there, and none changed what it matches);
+     * -1 when stale.
+     */
+    int currentBuild() {
+        return stale ? -1 : build;
+    }
+
+    /** The row in each slot of the current build. */
+    CredentialRow[] slotRows() {
+        return rows;
+    }
 
     /** A row was added, removed or changed what it matches. */
     void invalidate() {
@@ -28,11 +56,23 @@ final class SearchIndex {
     /** The rows matching {@code needle} (lower-case, not empty), as a set of row slots. */
     Hits find(String needle, List<CredentialRow> all) {
         if (needle.indexOf('\u0001') >= 0 || needle.indexOf('\n') >= 0) {
-            return new Hits(new BitSet(), new CredentialRow[0]); // the separators themselves: each row decides
+            return new Hits(null, new CredentialRow[0], -1); // the separators themselves: each row decides
         }
         if (stale) {
             build(all);
         }
+        BitSet hits = recent.get(needle);
+        if (hits == null) {
+            BitSet narrower = last != null && needle.contains(last) ? recent.get(last) : null;
+            hits = narrower != null ? within(needle, narrower) : scan(needle);
+            recent.put(needle, hits);
+        }
+        last = needle;
+        return new Hits(hits, rows, build);
+    }
+
+    /** Every row whose text holds {@code needle}: one scan of the whole text. */
+    private BitSet scan(String needle) {
         BitSet hits = new BitSet(rows.length);
         int row = 0;
         int from = 0;
@@ -50,7 +90,29 @@ final class SearchIndex {
                 break;
             }
         }
-        return new Hits(hits, rows);
+        return hits;
+    }
+
+    /** The rows of {@code candidates} whose text holds {@code needle}: only their parts of the text are read. */
+    private BitSet within(String needle, BitSet candidates) {
+        BitSet hits = new BitSet(rows.length);
+        for (int row = candidates.nextSetBit(0); row >= 0; row = candidates.nextSetBit(row + 1)) {
+            if (holds(needle, row == 0 ? 0 : ends[row - 1] + 1, ends[row])) {
+                hits.set(row);
+            }
+        }
+        return hits;
+    }
+
+    /** Whether {@code text[start, end)} holds {@code needle} (not empty). */
+    private boolean holds(String needle, int start, int end) {
+        char first = needle.charAt(0);
+        for (int i = start, last = end - needle.length(); i <= last; i++) {
+            if (text.charAt(i) == first && text.startsWith(needle, i)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void build(List<CredentialRow> all) {
@@ -70,22 +132,41 @@ final class SearchIndex {
         ends = e;
         rows = r;
         stale = false;
+        build++;
+        recent.clear();
+        last = null;
     }
 
     /** The result of one search. */
     static final class Hits {
+        /** Null when every row decides for itself. */
         private final BitSet hits;
         private final CredentialRow[] rows;
+        private final int build;
 
-        Hits(BitSet hits, CredentialRow[] rows) {
+        Hits(BitSet hits, CredentialRow[] rows, int build) {
             this.hits = hits;
             this.rows = rows;
+            this.build = build;
+        }
+
+        /**
+         * The matching slots of index build {@link #build()}, or null when the search could not
+         * use the index. Shared with later searches: read only.
+         */
+        BitSet slots() {
+            return hits;
+        }
+
+        /** The index build the slots belong to (-1: none). */
+        int build() {
+            return build;
         }
 
         /** Whether {@code r} matched; a row indexed after the search is asked directly. */
         boolean matches(CredentialRow r, String needle) {
             int slot = r.searchSlot;
-            if (slot >= 0 && slot < rows.length && rows[slot] == r) {
+            if (hits != null && slot >= 0 && slot < rows.length && rows[slot] == r) {
                 return hits.get(slot);
             }
             return r.matches(needle);

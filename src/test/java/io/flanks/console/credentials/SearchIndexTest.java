@@ -49,6 +49,34 @@ class SearchIndexTest {
         }
     }
 
+    /** Typing on narrows the previous result, deleting reuses an earlier one: both must equal a fresh scan. */
+    @Test
+    void typingAndDeletingGiveWhatAFreshIndexGives() {
+        Random rnd = new Random(11);
+        List<CredentialRow> rows = rows(rnd, 3000);
+        SearchIndex typing = new SearchIndex();
+        String[] words = {"user-12", "cust-4", "banco sant", "bbva", "ab", "-1", "banco ing", "banco bbva"};
+        for (int round = 0; round < 60; round++) {
+            String word = words[rnd.nextInt(words.length)];
+            List<String> steps = new ArrayList<>();
+            for (int i = 1; i <= word.length(); i++) {
+                steps.add(word.substring(0, i));
+            }
+            for (int i = word.length() - 1; i >= 1; i--) {
+                steps.add(word.substring(0, i));
+            }
+            for (String needle : steps) {
+                SearchIndex.Hits hits = typing.find(needle, rows);
+                SearchIndex.Hits fresh = new SearchIndex().find(needle, rows);
+                assertThat(hits.slots()).as(needle).isEqualTo(fresh.slots());
+                for (CredentialRow r : rows) {
+                    assertThat(hits.matches(r, needle)).as("%s in %s / %s", needle, r.token(), r.externalId())
+                            .isEqualTo(r.matches(needle));
+                }
+            }
+        }
+    }
+
     @Test
     void rowsAddedOrChangedAfterTheIndexWasBuiltAreAskedDirectly() {
         Random rnd = new Random(3);
