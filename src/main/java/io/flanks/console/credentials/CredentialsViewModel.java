@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -130,7 +131,27 @@ public final class CredentialsViewModel {
     /** While a page is applied, counts wait for its end instead of following every row. */
     private boolean batching;
     // running chip counts (see rowsChanged)
-    private Predicate<CredentialRow> facet = r -> true;
+    private Facet facet = Facet.ALL;
+    /**
+     * The facet's members as slots of search-index build {@link #facetBuild}, when the facet is a
+     * search alone (or nothing) and the index was current; else null. Lets the next keystroke
+     * count only the rows that start or stop matching.
+     */
+    private BitSet facetSlots;
+    private int facetBuild = -1;
+    /**
+     * Per slot of that build, what its row adds to the counts when it matches (see {@link #pack}):
+     * a keystroke then counts rows in and out without reading them. Kept valid by turning the
+     * slots off ({@code facetSlots = null}) whenever a row's counted values change.
+     */
+    private int[] slotPacks = new int[0];
+    /**
+     * The rows' own tally fields ({@code talliedHealth} and the others) lag behind keystrokes
+     * counted by slot; {@link #syncRowTallies} brings them up to date before anything reads them.
+     */
+    private boolean rowTalliesBehind;
+    /** The quick filter lets every row through (no health or mark chip selected). */
+    private boolean quickAll = true;
     private final int[] healthTally = new int[Health.values().length];
     private int matchingTally;
     private int duplicateTally;
@@ -161,7 +182,11 @@ public final class CredentialsViewModel {
         for (RowMark m : RowMark.values()) {
             markCounts.put(m, new ReadOnlyIntegerWrapper(this, "count" + m));
         }
-        search.addListener((o, a, b) -> refilter());
+        search.addListener((o, a, b) -> {
+            if (!refilterChangedSlots(facet())) {
+                refilter();
+            }
+        });
         // one quick filter at a time: a health class, or a mark
         healthFilter.addListener((o, a, h) -> {
             if (h != null) {
@@ -703,24 +728,43 @@ public final class CredentialsViewModel {
     // Chip counts are kept as running tallies: a page, an update or a removal costs its own rows,
     // and only a change of search or bank filter walks every row again.
 
-    private Predicate<CredentialRow> facetPredicate() {
+    private Facet facet() {
         String needle = search.get() == null ? "" : search.get().trim().toLowerCase(Locale.ROOT);
         Set<String> banks = Set.copyOf(bankFilter);
         if (banks.isEmpty() && needle.isEmpty()) {
-            return r -> true;
+            return Facet.ALL;
         }
-        if (needle.isEmpty()) {
-            return r -> banks.contains(r.bankId());
+        return new Facet(banks, needle.isEmpty() ? null : searchIndex.find(needle, rows), needle);
+    }
+
+    /**
+     * Search and bank filter: what the chip counts count. One final class rather than a choice of
+     * lambdas, so the 100,000-row pass calls one method the JIT can inline.
+     */
+    private static final class Facet {
+        static final Facet ALL = new Facet(Set.of(), null, "");
+        private final Set<String> banks;
+        /** Null without a search. */
+        private final SearchIndex.Hits hits;
+        private final String needle;
+
+        Facet(Set<String> banks, SearchIndex.Hits hits, String needle) {
+            this.banks = banks;
+            this.hits = hits;
+            this.needle = needle;
         }
-        SearchIndex.Hits hits = searchIndex.find(needle, rows);
-        return r -> (banks.isEmpty() || banks.contains(r.bankId())) && hits.matches(r, needle);
+
+        boolean test(CredentialRow r) {
+            return (banks.isEmpty() || banks.contains(r.bankId())) && (hits == null || hits.matches(r, needle));
+        }
     }
 
     /** Search, bank or quick filter changed: counts and shown rows in one pass over the rows. */
     private void refilter() {
-        facet = facetPredicate();
+        facet = facet();
         Health h = healthFilter.get();
         RowMark m = markFilter.get();
+        quickAll = h == null && m != RowMark.DUPLICATE && m != RowMark.CHANGED;
         if (h != null) {
             quick = r -> r.health() == h;
         } else if (m == RowMark.DUPLICATE) {
@@ -753,6 +797,7 @@ public final class CredentialsViewModel {
 
     /** With {@code recount}, the facet counts are made again in the same pass (search or bank filter changed). */
     private void refreshShown(boolean recount) {
+        syncRowTallies();
         if (!recount && !shownStale && comparator.get() == null) {
             appendShown(); // only rows added at the end since: they are all that can change
             return;
@@ -775,13 +820,19 @@ public final class CredentialsViewModel {
             changedTally = 0;
         }
         ArrayList<CredentialRow> next = new ArrayList<>(Math.max(16, shown.size()));
-        for (int i = 0, n = source.size(); i < n; i++) {
-            CredentialRow r = source.get(i);
+        Object[] all = source.toArray(); // an array walk: no list calls per row
+        // in list order, what each row adds to the counts when it matches: later keystrokes count by slot
+        int[] packs = recount && comparator.get() == null ? packsFor(all.length) : null;
+        for (int i = 0; i < all.length; i++) {
+            CredentialRow r = (CredentialRow) all[i];
             if (recount) {
                 if (r.tallied) {
                     tallyFacet(r);
                 } else {
                     tally(r);
+                }
+                if (packs != null) {
+                    packs[i] = pack(r.health(), r.duplicates() > 0, r.isChanged());
                 }
             }
             if (r.talliedHealth != null && quick.test(r)) {
@@ -790,6 +841,7 @@ public final class CredentialsViewModel {
         }
         if (recount) {
             publishCounts();
+            rememberFacetSlots(all);
         }
         int old = shown.size();
         boolean appended = next.size() >= old;
@@ -804,8 +856,129 @@ public final class CredentialsViewModel {
         shownCount.set(shown.size());
     }
 
+    /** After a full count: the facet's members as index slots, when they can be had without a pass. */
+    private void rememberFacetSlots(Object[] passed) {
+        facetSlots = null;
+        facetBuild = -1;
+        int build = searchIndex.currentBuild();
+        CredentialRow[] slotRows = searchIndex.slotRows();
+        if (build < 0 || !facet.banks.isEmpty() || comparator.get() != null || slotRows.length != passed.length) {
+            return;
+        }
+        for (int s = 0; s < slotRows.length; s++) {
+            if (slotRows[s] != passed[s]) {
+                return; // the index is not in list order after all: no slots
+            }
+        }
+        if (facet.hits == null) { // no search: every row
+            facetSlots = new BitSet(rows.size());
+            facetSlots.set(0, rows.size());
+            facetBuild = build;
+        } else if (facet.hits.slots() != null && facet.hits.build() == build) {
+            facetSlots = facet.hits.slots();
+            facetBuild = build;
+        }
+    }
+
+    /**
+     * A keystroke in the search (nothing else changed), no sorting and no quick filter: the rows
+     * that start or stop matching are all that is counted again (a bit set difference, not a pass
+     * over 100,000 rows), and the table's rows are the matching slots in order. False when this
+     * does not apply; then the full pass runs.
+     */
+    private boolean refilterChangedSlots(Facet next) {
+        if (facetSlots == null || !quickAll || shownStale || comparator.get() != null || !next.banks.isEmpty()
+                || !addedSinceShown.isEmpty() || searchIndex.currentBuild() != facetBuild) {
+            return false;
+        }
+        CredentialRow[] slotRows = searchIndex.slotRows();
+        BitSet now;
+        if (next.hits == null) {
+            now = new BitSet(slotRows.length);
+            now.set(0, slotRows.length);
+        } else if (next.hits.slots() != null && next.hits.build() == facetBuild) {
+            now = next.hits.slots();
+        } else {
+            return false;
+        }
+        BitSet changed = (BitSet) now.clone();
+        changed.xor(facetSlots);
+        facet = next;
+        facetSlots = now;
+        if (changed.isEmpty()) {
+            return true; // the same rows match: counts and table stay as they are
+        }
+        int[] packs = slotPacks;
+        for (int s = changed.nextSetBit(0); s >= 0; s = changed.nextSetBit(s + 1)) {
+            int p = packs[s];
+            int sign = now.get(s) ? 1 : -1;
+            healthTally[p >>> 2] += sign;
+            matchingTally += sign;
+            duplicateTally += (p & 1) * sign;
+            changedTally += ((p >>> 1) & 1) * sign;
+        }
+        rowTalliesBehind = true;
+        publishCounts();
+        // every row in the list is tallied (rememberFacetSlots checked), so a matching slot is a counted row
+        List<CredentialRow> shownNext = new ArrayList<>(now.cardinality());
+        for (int s = now.nextSetBit(0); s >= 0; s = now.nextSetBit(s + 1)) {
+            shownNext.add(slotRows[s]);
+        }
+        shown.replace(shownNext);
+        shownCount.set(shown.size());
+        return true;
+    }
+
+    private int[] packsFor(int n) {
+        if (slotPacks.length < n) {
+            slotPacks = new int[n + n / 4];
+        }
+        return slotPacks;
+    }
+
+    /** A row's share of the counts when it matches: health ordinal, changed, duplicate. */
+    private static int pack(Health h, boolean duplicate, boolean changed) {
+        return h.ordinal() << 2 | (changed ? 2 : 0) | (duplicate ? 1 : 0);
+    }
+
+    /**
+     * Writes the slot-counted keystrokes into the rows' own tally fields, so the per-row
+     * bookkeeping (updates, removals, marks) reads the truth. A pass over the rows, once, the
+     * first time anything but a keystroke needs them.
+     */
+    private void syncRowTallies() {
+        if (!rowTalliesBehind) {
+            return;
+        }
+        rowTalliesBehind = false;
+        CredentialRow[] slotRows = searchIndex.slotRows();
+        Health[] healths = Health.values();
+        for (int s = 0; s < slotRows.length; s++) {
+            CredentialRow r = slotRows[s];
+            if (!r.tallied) {
+                continue;
+            }
+            if (facetSlots.get(s)) {
+                int p = slotPacks[s];
+                r.talliedHealth = healths[p >>> 2];
+                r.talliedDuplicate = (p & 1) != 0;
+                r.talliedChanged = (p & 2) != 0;
+            } else {
+                r.talliedHealth = null;
+            }
+        }
+    }
+
+    /** A counted value of some row changed outside a keystroke: the next keystroke counts by a full pass. */
+    private void forgetFacetSlots() {
+        syncRowTallies();
+        facetSlots = null;
+        facetBuild = -1;
+    }
+
     /** The rows appended since the last refresh that pass the filters, after the table's rows. */
     private void appendShown() {
+        syncRowTallies();
         List<CredentialRow> tail = new ArrayList<>();
         for (CredentialRow r : addedSinceShown) {
             if (r.tallied && r.talliedHealth != null && quick.test(r)) {
@@ -819,6 +992,7 @@ public final class CredentialsViewModel {
 
     /** A row's values changed (status, bank name, list item): its counts follow, the table re-filters. */
     private void rowUpdated(CredentialRow r) {
+        forgetFacetSlots();
         r.searchSlot = -1; // what it matches may have changed: searches ask it directly
         searchIndex.invalidate();
         if (r.tallied) {
@@ -834,6 +1008,7 @@ public final class CredentialsViewModel {
 
     /** Follows the rows list: added and removed rows. */
     private void rowsChanged(javafx.collections.ListChangeListener.Change<? extends CredentialRow> c) {
+        forgetFacetSlots();
         searchIndex.invalidate();
         while (c.next()) {
             if (c.wasPermutated()) {
@@ -910,6 +1085,7 @@ public final class CredentialsViewModel {
         if (changed.isEmpty()) {
             return;
         }
+        forgetFacetSlots();
         for (CredentialRow r : changed) {
             if (r.tallied) {
                 untally(r);
@@ -927,6 +1103,7 @@ public final class CredentialsViewModel {
 
     /** A mark came or went (marks are no list change: they must not re-filter the row). */
     private void retallyChanged(CredentialRow r) {
+        forgetFacetSlots();
         if (r.tallied && r.talliedHealth != null && r.talliedChanged != r.isChanged()) {
             r.talliedChanged = r.isChanged();
             changedTally += r.talliedChanged ? 1 : -1;

@@ -13,6 +13,7 @@ import io.flanks.console.sandbox.SandboxServer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
@@ -222,6 +223,89 @@ class CredentialsViewModelTest {
         for (Health h : Health.values()) {
             assertThat(vm.countProperty(h).get()).as(h.name()).isEqualTo((int) rowsWith(h));
         }
+    }
+
+    /**
+     * Keystrokes count only the rows that start or stop matching; whatever happens between them
+     * (a status change, a removal, marks, a reload, other filters), counts and rows must be what
+     * counting every row from scratch gives.
+     */
+    @Test
+    void typingBetweenOtherChangesKeepsCountsAndRowsExact() throws Exception {
+        vm.reload();
+        java.util.Random random = new java.util.Random(7);
+        List<String> words = new java.util.ArrayList<>();
+        for (CredentialRow r : vm.allRows().subList(0, 40)) {
+            words.add(r.token().substring(0, 6));
+            if (r.externalId() != null) {
+                words.add(r.externalId());
+            }
+        }
+        words.addAll(List.of("user-1", "user-12", "u", "e", "zzz-none", "SANTANDER", ""));
+        String typed = "";
+        for (int step = 0; step < 800; step++) {
+            int what = random.nextInt(20);
+            if (what < 12) { // type or delete one character
+                String word = words.get(random.nextInt(words.size()));
+                if (typed.isEmpty() || (!word.startsWith(typed) && random.nextBoolean())) {
+                    typed = word.isEmpty() ? "" : word.substring(0, 1);
+                } else if (word.startsWith(typed) && word.length() > typed.length() && random.nextBoolean()) {
+                    typed = word.substring(0, typed.length() + 1);
+                } else {
+                    typed = typed.substring(0, typed.length() - 1);
+                }
+                vm.searchProperty().set(typed);
+            } else if (what == 12) {
+                CredentialRow r = vm.allRows().get(random.nextInt(vm.allRows().size()));
+                client.force(r.token(), ForceKind.values()[random.nextInt(ForceKind.values().length)]);
+                vm.refreshStatus(r);
+            } else if (what == 13 && vm.allRows().size() > 200) {
+                vm.removeRow(vm.allRows().get(random.nextInt(vm.allRows().size())));
+            } else if (what == 14) {
+                vm.markAllSeen();
+            } else if (what == 15) {
+                vm.healthFilterProperty().set(random.nextInt(3) > 0 ? null : Health.values()[random.nextInt(Health.values().length)]);
+            } else if (what == 16) {
+                if (vm.bankFilter().isEmpty()) {
+                    vm.bankFilter().add(vm.bankIds().get(random.nextInt(vm.bankIds().size())));
+                } else {
+                    vm.bankFilter().clear();
+                }
+            } else if (what == 17) {
+                vm.comparatorProperty().set(random.nextInt(3) > 0 ? null : Comparator.comparing(CredentialRow::token));
+            } else if (what == 18) {
+                vm.reload();
+            } else {
+                vm.markFilterProperty().set(random.nextInt(3) > 0 ? null : RowMark.DUPLICATE);
+            }
+            assertCountsAreExact("step " + step + " search '" + typed + "'");
+        }
+    }
+
+    private void assertCountsAreExact(String when) {
+        String needle = vm.searchProperty().get().trim().toLowerCase(Locale.ROOT);
+        List<CredentialRow> matching = vm.allRows().stream()
+                .filter(r -> vm.bankFilter().isEmpty() || vm.bankFilter().contains(r.bankId()))
+                .filter(r -> needle.isEmpty() || r.matches(needle))
+                .toList();
+        for (Health h : Health.values()) {
+            assertThat(vm.countProperty(h).get()).as(when + ": " + h).isEqualTo(
+                    (int) matching.stream().filter(r -> r.health() == h).count());
+        }
+        assertThat(vm.matchingCountProperty().get()).as(when + ": matching").isEqualTo(matching.size());
+        assertThat(vm.markCountProperty(RowMark.DUPLICATE).get()).as(when + ": duplicates").isEqualTo(
+                (int) matching.stream().filter(r -> r.duplicates() > 0).count());
+        assertThat(vm.markCountProperty(RowMark.CHANGED).get()).as(when + ": changed").isEqualTo(
+                (int) matching.stream().filter(CredentialRow::isChanged).count());
+        Health h = vm.healthFilterProperty().get();
+        RowMark m = vm.markFilterProperty().get();
+        java.util.stream.Stream<CredentialRow> shown = matching.stream()
+                .filter(r -> h == null || r.health() == h)
+                .filter(r -> m != RowMark.DUPLICATE || r.duplicates() > 0);
+        if (vm.comparatorProperty().get() != null) {
+            shown = shown.sorted(vm.comparatorProperty().get());
+        }
+        assertThat(vm.shownRows()).as(when + ": rows").containsExactlyElementsOf(shown.toList());
     }
 
     @Test
