@@ -52,11 +52,20 @@ public final class I18n {
         for (ResourceBundle b : bundles) {
             if (b.containsKey(key)) {
                 String s = b.getString(key);
-                return args.length == 0 ? s : new MessageFormat(s, locale).format(args);
+                if (args.length == 0) {
+                    return s;
+                }
+                // parsed once per pattern: table cells format times ("3 min ago") on every scroll and keystroke
+                MessageFormat f = formats.computeIfAbsent(s, p -> new MessageFormat(p, locale));
+                synchronized (f) { // a MessageFormat is not thread-safe
+                    return f.format(args);
+                }
             }
         }
         return "!" + key + "!";
     }
+
+    private final java.util.concurrent.ConcurrentHashMap<String, MessageFormat> formats = new java.util.concurrent.ConcurrentHashMap<>();
 
     public boolean has(String key) {
         try {

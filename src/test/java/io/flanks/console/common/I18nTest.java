@@ -28,6 +28,34 @@ class I18nTest {
         }
     }
 
+    /** Patterns are parsed once and shared: every call still formats its own arguments, from any thread. */
+    @Test
+    void aSharedPatternFormatsEachCallsOwnArgumentsEvenAtOnce() throws Exception {
+        I18n en = new I18n(Locale.ENGLISH);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int offset = t * 200; // under 1,000: no grouping separator
+                results.add(pool.submit(() -> {
+                    for (int i = 0; i < 199; i++) {
+                        int n = offset + i;
+                        if (!en.get("status.shown", n, n + 1).equals(n + " of " + (n + 1) + " shown")) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (java.util.concurrent.Future<Boolean> r : results) {
+                assertThat(r.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(new I18n(new Locale("es")).get("status.shown", 1, 2)).isNotEqualTo(en.get("status.shown", 1, 2));
+    }
+
     @Test
     void spanishIsReallyUsedAndFormatsArguments() {
         I18n es = new I18n(new Locale("es"));
