@@ -113,11 +113,12 @@ public final class FlanksClient implements AutoCloseable {
         this.backoff = backoff;
         this.clock = clock;
         AtomicInteger n = new AtomicInteger();
-        this.listPool = Executors.newFixedThreadPool(LIST_CONCURRENCY, r -> {
+        // below the UI thread's priority: a long load must not take the CPU the window draws with
+        this.listPool = Executors.newFixedThreadPool(LIST_CONCURRENCY, io.flanks.console.common.BackgroundPriority.lowered(r -> {
             Thread t = new Thread(r, "flanks-list-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
-        });
+        }));
     }
 
     /** Plain http only to this machine: anything else would send the secret in clear text. */

@@ -20,11 +20,11 @@ public final class FxBackground implements Background, AutoCloseable {
     public FxBackground(int threads) {
         AtomicInteger n = new AtomicInteger();
         ThreadPoolExecutor ex = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), r -> {
+                new LinkedBlockingQueue<>(), BackgroundPriority.lowered(r -> {
                     Thread t = new Thread(r, "console-bg-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
-                });
+                }));
         ex.allowCoreThreadTimeOut(true);
         this.executor = ex;
     }

@@ -54,6 +54,13 @@ final class RestyleOnChangeTableSkin extends TableViewSkin<CredentialRow> {
                 super.setCellIndex(row, index);
                 return;
             }
+            if (row.getIndex() == index && index < getSkinnable().getItems().size()
+                    && row.getItem() == getSkinnable().getItems().get(index)) {
+                // the same row again (rows were added below it, a page arrived): nothing that CSS
+                // reads changes here, and what changed before this frame its CSS pass has styled
+                row.updateIndex(index);
+                return;
+            }
             StyleInputs before = StyleInputs.of(row);
             row.updateIndex(index);
             if (row.isNeedsLayout()) { // when JavaFX would style the row again

@@ -95,8 +95,9 @@ public final class SandboxServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         };
+        // the embedded sandbox shares the machine with the console's window: below the UI thread's priority
         ThreadPoolExecutor executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), factory);
+                new LinkedBlockingQueue<>(), io.flanks.console.common.BackgroundPriority.lowered(factory));
         executor.allowCoreThreadTimeOut(true);
         return executor;
     }

@@ -322,6 +322,7 @@ class ConsoleBenchmark {
         long[] maxGapCpu = {0};
         long[] firstRowsCpu = {-1};
         List<Long> gaps = new ArrayList<>();
+        List<long[]> gapCpu = new ArrayList<>(); // {gap, UI-thread CPU in it}
         AnimationTimer frames = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -330,6 +331,7 @@ class ConsoleBenchmark {
                     long gap = now - lastPulse[0];
                     long cpu = cpuNow - lastCpu[0];
                     gaps.add(gap);
+                    gapCpu.add(new long[] {gap, cpu});
                     if (gap > maxGap[0]) {
                         maxGap[0] = gap;
                         maxGapCpu[0] = cpu;
@@ -378,6 +380,10 @@ class ConsoleBenchmark {
         System.out.println("longest frame gap ended at " + maxGapEnd[0] + " UTC"); // to line up with a profile
         results.put("loadLongestFrameGapAfterFirstRowsMs", round(maxGapAfterFirstRows[0] / 1e6));
         gaps.sort(Long::compare);
+        gapCpu.sort((a, b) -> Long.compare(b[0], a[0]));
+        StringBuilder longest = new StringBuilder("longest frame gaps while loading (ms, of which UI-thread CPU):");
+        gapCpu.stream().limit(8).forEach(g -> longest.append(String.format(" %.0f (%.0f)", g[0] / 1e6, g[1] / 1e6)));
+        System.out.println(longest);
         results.put("loadFrames", gaps.size());
         results.put("loadFrameGapP99Ms", gaps.isEmpty() ? 0 : round(gaps.get((int) Math.ceil(gaps.size() * 0.99) - 1) / 1e6));
 
@@ -429,10 +435,10 @@ class ConsoleBenchmark {
         java.util.Map<String, Long> cpuBefore = threadCpu();
         java.util.concurrent.ScheduledExecutorService typist = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
         try {
-            for (int round = 0; round < 8; round++) { // round 0 warms up the JIT
+            for (int round = 0; round < 9; round++) { // rounds 0 and 1 warm up the JIT
                 for (int i = 0; i < steps.size(); i++) {
                     Keystroke k = keystroke(stage, search, steps.get(i), typist);
-                    if (round > 0) {
+                    if (round > 1) {
                         work.add(k.work());
                         vmPart.add(k.viewModel());
                         cpu.add(k.cpu());

@@ -1,0 +1,67 @@
+package io.flanks.console.common;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.ThreadFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Background work (listing pages, parsing, the embedded sandbox) runs at a lower CPU priority
+ * than the UI thread, so a 100,000-credential load on a 2-core machine does not take the CPU
+ * the UI needs to draw its frames; when the UI is idle the background still gets every core.
+ *
+ * <p>Java's thread priorities do nothing on Linux, so this sets the thread's nice value (10)
+ * through the C library; lowering one's own priority needs no privilege. Elsewhere, or if the
+ * C library cannot be reached, threads keep the normal priority.
+ */
+public final class BackgroundPriority {
+    private static final Logger LOG = LoggerFactory.getLogger(BackgroundPriority.class);
+    /** The nice value background threads take: a tenth of the UI thread's share when both want a core. */
+    public static final int NICE = 10;
+    private static final boolean LINUX = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
+
+    private BackgroundPriority() {
+    }
+
+    /** Threads from {@code factory} that lower their own priority before their first task. */
+    public static ThreadFactory lowered(ThreadFactory factory) {
+        return task -> factory.newThread(() -> {
+            lowerCurrentThread();
+            task.run();
+        });
+    }
+
+    /** Lowers the calling thread's CPU priority; false where that is not possible here. */
+    public static boolean lowerCurrentThread() {
+        if (!LINUX || Boolean.getBoolean("flanks.normalBackgroundPriority")) {
+            return false;
+        }
+        try {
+            // the kernel's id of this thread: /proc/thread-self links to <pid>/task/<tid>
+            String link = Files.readSymbolicLink(Path.of("/proc/thread-self")).toString();
+            int tid = Integer.parseInt(link.substring(link.lastIndexOf('/') + 1));
+            return Libc.INSTANCE.setpriority(Libc.PRIO_PROCESS, tid, NICE) == 0;
+        } catch (Throwable t) { // no /proc, no JNA native library: the normal priority is fine
+            LOG.debug("Background threads keep the normal priority: {}", t.toString());
+            return false;
+        }
+    }
+
+    /** The calling thread's nice value as the kernel reports it (Linux), or 0. For tests. */
+    static int currentNice() throws java.io.IOException {
+        String stat = Files.readString(Path.of("/proc/thread-self/stat"));
+        String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Integer.parseInt(after[16]); // field 19 of stat; field 3 is after[0]
+    }
+
+    private interface Libc extends Library {
+        Libc INSTANCE = Native.load("c", Libc.class);
+        int PRIO_PROCESS = 0;
+
+        int setpriority(int which, int who, int prio);
+    }
+}

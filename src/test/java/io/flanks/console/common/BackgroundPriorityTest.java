@@ -1,0 +1,77 @@
+package io.flanks.console.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Background threads really run below the UI thread's priority (Linux: their nice value). */
+class BackgroundPriorityTest {
+
+    @Test
+    void threadsFromALoweredFactoryRunAtTheBackgroundNiceValueAndOthersDoNot() throws Exception {
+        assumeTrue(System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).contains("linux"));
+        int normal = BackgroundPriority.currentNice();
+        ExecutorService lowered = Executors.newSingleThreadExecutor(BackgroundPriority.lowered(Executors.defaultThreadFactory()));
+        ExecutorService plain = Executors.newSingleThreadExecutor();
+        try {
+            assertThat(lowered.submit(BackgroundPriority::currentNice).get(10, TimeUnit.SECONDS))
+                    .isEqualTo(Math.min(19, normal + BackgroundPriority.NICE));
+            assertThat(plain.submit(BackgroundPriority::currentNice).get(10, TimeUnit.SECONDS)).isEqualTo(normal);
+        } finally {
+            lowered.shutdownNow();
+            plain.shutdownNow();
+        }
+    }
+
+    /** After a listing through the embedded sandbox: its threads, the client's and the console's pool are all lowered. */
+    @Test
+    void theConsolesBackgroundPoolsAreLowered() throws Exception {
+        assumeTrue(System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).contains("linux"));
+        int normal = BackgroundPriority.currentNice();
+        try {
+            javafx.application.Platform.startup(() -> { }); // the console's pool runs JavaFX tasks
+        } catch (IllegalStateException alreadyStarted) {
+            // another test in this JVM started it
+        }
+        try (io.flanks.console.sandbox.SandboxServer server = io.flanks.console.sandbox.SandboxServer.start(
+                    io.flanks.console.sandbox.SandboxConfig.defaults());
+                io.flanks.console.api.FlanksClient client = new io.flanks.console.api.FlanksClient(
+                    new io.flanks.console.api.Environment("Sandbox", server.baseUrl(), "sandbox-client", "sandbox-secret"));
+                FxBackground bg = new FxBackground(1)) {
+            assertThat(client.listAll(null)).hasSize(server.credentialCount());
+            java.util.concurrent.CountDownLatch ran = new java.util.concurrent.CountDownLatch(1);
+            bg.submit("nice", job -> {
+                ran.countDown();
+                return null;
+            }, r -> { }, e -> { });
+            assertThat(ran.await(10, TimeUnit.SECONDS)).isTrue();
+            java.util.Map<String, Integer> nice = niceByThreadPrefix();
+            assertThat(nice).containsKeys("sandbox-http", "flanks-list", "console-bg");
+            assertThat(nice).allSatisfy((prefix, value) -> assertThat(value).as(prefix)
+                    .isEqualTo(Math.min(19, normal + BackgroundPriority.NICE)));
+        }
+    }
+
+    /** The highest nice value among this process's threads, by name up to its first digit ("flanks-list-3": "flanks-list"). */
+    private static java.util.Map<String, Integer> niceByThreadPrefix() throws java.io.IOException {
+        java.util.Map<String, Integer> nice = new java.util.HashMap<>();
+        try (java.util.stream.Stream<java.nio.file.Path> tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+            for (java.nio.file.Path task : tasks.toList()) {
+                String name = java.nio.file.Files.readString(task.resolve("comm")).trim();
+                String prefix = name.replaceAll("-?\\d+$", "");
+                if (!List.of("sandbox-http", "flanks-list", "console-bg").contains(prefix)) {
+                    continue;
+                }
+                String stat = java.nio.file.Files.readString(task.resolve("stat"));
+                int value = Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
+                nice.merge(prefix, value, Math::min);
+            }
+        }
+        return nice;
+    }
+}
