@@ -20,7 +20,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -114,11 +114,11 @@ public final class FlanksClient implements AutoCloseable {
         this.clock = clock;
         AtomicInteger n = new AtomicInteger();
         // below the UI thread's priority: a long load must not take the CPU the window draws with
-        this.listPool = Executors.newFixedThreadPool(LIST_CONCURRENCY, io.flanks.console.common.BackgroundPriority.lowered(r -> {
+        this.listPool = io.flanks.console.common.BackgroundPriority.pool(LIST_CONCURRENCY, 0, TimeUnit.MILLISECONDS, r -> {
             Thread t = new Thread(r, "flanks-list-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
-        }));
+        });
     }
 
     /** Plain http only to this machine: anything else would send the secret in clear text. */

@@ -102,6 +102,18 @@ public final class MainWindow {
         return root;
     }
 
+    /** Whether the window is showing; once it is, background work yields the CPU to it (see BackgroundPriority). */
+    private final javafx.beans.value.ObservableValue<Boolean> showing = root.sceneProperty()
+            .flatMap(javafx.scene.Scene::windowProperty).flatMap(javafx.stage.Window::showingProperty).orElse(false);
+
+    {
+        showing.addListener((o, was, now) -> {
+            if (now) {
+                io.flanks.console.common.BackgroundPriority.yieldToUi();
+            }
+        });
+    }
+
     public CredentialsView credentialsView() {
         return credentialsView;
     }

@@ -5,7 +5,10 @@ import com.sun.jna.Native;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,6 +16,11 @@ import org.slf4j.LoggerFactory;
  * Background work (listing pages, parsing, the embedded sandbox) runs at a lower CPU priority
  * than the UI thread, so a 100,000-credential load on a 2-core machine does not take the CPU
  * the UI needs to draw its frames; when the UI is idle the background still gets every core.
+ *
+ * <p>Only once the window is up ({@link #yieldToUi}): while the console starts, the sandbox and
+ * the first page race the toolkit for the first rows and keep the normal priority (lowered, the
+ * first rows came about 150 ms later). A pool thread lowers itself before its next task after
+ * that; a lowered thread stays lowered.
  *
  * <p>Java's thread priorities do nothing on Linux, so this sets the thread's nice value (10)
  * through the C library; lowering one's own priority needs no privilege. Elsewhere, or if the
@@ -24,15 +32,39 @@ public final class BackgroundPriority {
     public static final int NICE = 10;
     private static final boolean LINUX = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
 
+    private static volatile boolean yielding;
+    private static final ThreadLocal<Boolean> LOWERED = ThreadLocal.withInitial(() -> false);
+
     private BackgroundPriority() {
     }
 
-    /** Threads from {@code factory} that lower their own priority before their first task. */
-    public static ThreadFactory lowered(ThreadFactory factory) {
-        return task -> factory.newThread(() -> {
-            lowerCurrentThread();
-            task.run();
-        });
+    /** The window is up: background pool threads lower their priority from their next task on. */
+    public static void yieldToUi() {
+        yielding = true;
+    }
+
+    /** Whether background work yields to the window now. */
+    public static boolean isYieldingToUi() {
+        return yielding;
+    }
+
+    /** Back to the start-up state (tests): threads lowered already stay lowered. */
+    public static void startingUp() {
+        yielding = false;
+    }
+
+    /** A pool whose threads run below the UI thread's priority once the window is up. */
+    public static ThreadPoolExecutor pool(int threads, long keepAlive, TimeUnit unit, ThreadFactory factory) {
+        return new ThreadPoolExecutor(threads, threads, keepAlive, unit, new LinkedBlockingQueue<>(), factory) {
+            @Override
+            protected void beforeExecute(Thread t, Runnable r) {
+                if (yielding && !LOWERED.get()) {
+                    LOWERED.set(true);
+                    lowerCurrentThread();
+                }
+                super.beforeExecute(t, r);
+            }
+        };
     }
 
     /** Lowers the calling thread's CPU priority; false where that is not possible here. */

@@ -1,7 +1,6 @@
 package io.flanks.console.common;
 
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,12 +18,11 @@ public final class FxBackground implements Background, AutoCloseable {
 
     public FxBackground(int threads) {
         AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor ex = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), BackgroundPriority.lowered(r -> {
-                    Thread t = new Thread(r, "console-bg-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                }));
+        ThreadPoolExecutor ex = BackgroundPriority.pool(threads, 30, TimeUnit.SECONDS, r -> {
+            Thread t = new Thread(r, "console-bg-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         ex.allowCoreThreadTimeOut(true);
         this.executor = ex;
     }

@@ -5,7 +5,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -96,8 +95,7 @@ public final class SandboxServer implements AutoCloseable {
             return thread;
         };
         // the embedded sandbox shares the machine with the console's window: below the UI thread's priority
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), io.flanks.console.common.BackgroundPriority.lowered(factory));
+        ThreadPoolExecutor executor = io.flanks.console.common.BackgroundPriority.pool(THREADS, 30, TimeUnit.SECONDS, factory);
         executor.allowCoreThreadTimeOut(true);
         return executor;
     }

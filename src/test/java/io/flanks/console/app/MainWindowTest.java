@@ -96,6 +96,19 @@ class MainWindowTest {
         assertThat(new java.util.HashSet<>(fills.values())).as("different healths, different colours").hasSizeGreaterThan(1);
     }
 
+    /** Background work keeps the normal priority while the console starts and yields to the window once it shows. */
+    @Test
+    void showingTheWindowMakesBackgroundWorkYieldToIt(FxRobot robot) throws Exception {
+        Stage stage = (Stage) window.root().getScene().getWindow();
+        WaitForAsyncUtils.asyncFx(() -> {
+            stage.hide();
+            io.flanks.console.common.BackgroundPriority.startingUp();
+        }).get(5, TimeUnit.SECONDS);
+        assertThat(io.flanks.console.common.BackgroundPriority.isYieldingToUi()).isFalse();
+        WaitForAsyncUtils.asyncFx(stage::show).get(5, TimeUnit.SECONDS);
+        assertThat(io.flanks.console.common.BackgroundPriority.isYieldingToUi()).isTrue();
+    }
+
     @Test
     void headerClicksSortTheRowsAndRowsAreNotClipped(FxRobot robot) throws Exception {
         awaitLoaded();

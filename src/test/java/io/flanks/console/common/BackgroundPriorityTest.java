@@ -12,18 +12,22 @@ import org.junit.jupiter.api.Test;
 /** Background threads really run below the UI thread's priority (Linux: their nice value). */
 class BackgroundPriorityTest {
 
+    /** While the console starts, pool threads keep the normal priority; once the window is up, they take the lower one. */
     @Test
-    void threadsFromALoweredFactoryRunAtTheBackgroundNiceValueAndOthersDoNot() throws Exception {
+    void poolThreadsLowerThemselvesOnceTheWindowIsUpAndPlainThreadsNever() throws Exception {
         assumeTrue(System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).contains("linux"));
         int normal = BackgroundPriority.currentNice();
-        ExecutorService lowered = Executors.newSingleThreadExecutor(BackgroundPriority.lowered(Executors.defaultThreadFactory()));
+        BackgroundPriority.startingUp();
+        ExecutorService pool = BackgroundPriority.pool(1, 30, TimeUnit.SECONDS, Executors.defaultThreadFactory());
         ExecutorService plain = Executors.newSingleThreadExecutor();
         try {
-            assertThat(lowered.submit(BackgroundPriority::currentNice).get(10, TimeUnit.SECONDS))
+            assertThat(pool.submit(BackgroundPriority::currentNice).get(10, TimeUnit.SECONDS)).isEqualTo(normal);
+            BackgroundPriority.yieldToUi();
+            assertThat(pool.submit(BackgroundPriority::currentNice).get(10, TimeUnit.SECONDS)) // the same thread, now lowered
                     .isEqualTo(Math.min(19, normal + BackgroundPriority.NICE));
             assertThat(plain.submit(BackgroundPriority::currentNice).get(10, TimeUnit.SECONDS)).isEqualTo(normal);
         } finally {
-            lowered.shutdownNow();
+            pool.shutdownNow();
             plain.shutdownNow();
         }
     }
@@ -33,6 +37,7 @@ class BackgroundPriorityTest {
     void theConsolesBackgroundPoolsAreLowered() throws Exception {
         assumeTrue(System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).contains("linux"));
         int normal = BackgroundPriority.currentNice();
+        BackgroundPriority.yieldToUi();
         try {
             javafx.application.Platform.startup(() -> { }); // the console's pool runs JavaFX tasks
         } catch (IllegalStateException alreadyStarted) {
