@@ -495,6 +495,26 @@ class ConsoleBenchmark {
         }
     }
 
+    /** Runs {@code action} once, in the next frame: before its CSS pass ({@code beforeCss}) or after its layout pass. */
+    private static void onceInNextFrame(Scene scene, boolean beforeCss, Runnable action) {
+        Runnable once = new Runnable() {
+            @Override
+            public void run() {
+                if (beforeCss) {
+                    scene.removePreLayoutPulseListener(this);
+                } else {
+                    scene.removePostLayoutPulseListener(this);
+                }
+                action.run();
+            }
+        };
+        if (beforeCss) {
+            scene.addPreLayoutPulseListener(once);
+        } else {
+            scene.addPostLayoutPulseListener(once);
+        }
+    }
+
     /** Types {@code text} into the search {@link #TYPING_INTERVAL_MS} from now; returns when the frame showing it is laid out. */
     private static Keystroke keystroke(Stage stage, TextField search, String text,
             java.util.concurrent.ScheduledExecutorService typist) throws Exception {
@@ -502,22 +522,14 @@ class ConsoleBenchmark {
         long[] t = new long[8];
         Runnable type = () -> {
             // the frame that shows the keystroke: its CSS pass starts after the pre-layout listeners
-            stage.getScene().addPreLayoutPulseListener(new Runnable() {
-                @Override
-                public void run() {
-                    stage.getScene().removePreLayoutPulseListener(this);
-                    t[2] = System.nanoTime();
-                    t[6] = THREADS.getCurrentThreadCpuTime();
-                }
+            onceInNextFrame(stage.getScene(), true, () -> {
+                t[2] = System.nanoTime();
+                t[6] = THREADS.getCurrentThreadCpuTime();
             });
-            stage.getScene().addPostLayoutPulseListener(new Runnable() {
-                @Override
-                public void run() {
-                    stage.getScene().removePostLayoutPulseListener(this);
-                    t[3] = System.nanoTime();
-                    t[7] = THREADS.getCurrentThreadCpuTime();
-                    laidOut.countDown();
-                }
+            onceInNextFrame(stage.getScene(), false, () -> {
+                t[3] = System.nanoTime();
+                t[7] = THREADS.getCurrentThreadCpuTime();
+                laidOut.countDown();
             });
             t[4] = THREADS.getCurrentThreadCpuTime();
             t[0] = System.nanoTime();
