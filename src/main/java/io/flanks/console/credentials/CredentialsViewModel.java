@@ -920,9 +920,15 @@ public final class CredentialsViewModel {
         rowTalliesBehind = true;
         publishCounts();
         // every row in the list is tallied (rememberFacetSlots checked), so a matching slot is a counted row
-        List<CredentialRow> shownNext = new ArrayList<>(now.cardinality());
-        for (int s = now.nextSetBit(0); s >= 0; s = now.nextSetBit(s + 1)) {
-            shownNext.add(slotRows[s]);
+        int matching = now.cardinality();
+        List<CredentialRow> shownNext;
+        if (matching == slotRows.length) {
+            shownNext = java.util.Arrays.asList(slotRows); // every row (an empty search): no walk over the bits
+        } else {
+            shownNext = new ArrayList<>(matching);
+            for (int s = now.nextSetBit(0); s >= 0; s = now.nextSetBit(s + 1)) {
+                shownNext.add(slotRows[s]);
+            }
         }
         shown.replace(shownNext);
         shownCount.set(shown.size());

@@ -64,7 +64,9 @@ final class SearchIndex {
         BitSet hits = recent.get(needle);
         if (hits == null) {
             BitSet narrower = last != null && needle.contains(last) ? recent.get(last) : null;
-            hits = narrower != null ? within(needle, narrower) : scan(needle);
+            // reading candidates' parts one by one beats the vectorized scan of the whole text
+            // only while they are few
+            hits = narrower != null && narrower.cardinality() < rows.length / 8 ? within(needle, narrower) : scan(needle);
             recent.put(needle, hits);
         }
         last = needle;
