@@ -150,8 +150,6 @@ public final class CredentialsViewModel {
      * counted by slot; {@link #syncRowTallies} brings them up to date before anything reads them.
      */
     private boolean rowTalliesBehind;
-    /** The quick filter lets every row through (no health or mark chip selected). */
-    private boolean quickAll = true;
     private final int[] healthTally = new int[Health.values().length];
     private int matchingTally;
     private int duplicateTally;
@@ -764,7 +762,6 @@ public final class CredentialsViewModel {
         facet = facet();
         Health h = healthFilter.get();
         RowMark m = markFilter.get();
-        quickAll = h == null && m != RowMark.DUPLICATE && m != RowMark.CHANGED;
         if (h != null) {
             quick = r -> r.health() == h;
         } else if (m == RowMark.DUPLICATE) {
@@ -822,7 +819,7 @@ public final class CredentialsViewModel {
         ArrayList<CredentialRow> next = new ArrayList<>(Math.max(16, shown.size()));
         Object[] all = source.toArray(); // an array walk: no list calls per row
         // in list order, what each row adds to the counts when it matches: later keystrokes count by slot
-        int[] packs = recount && comparator.get() == null ? packsFor(all.length) : null;
+        int[] packs = recount && countBySlotsPossible() ? packsFor(all.length) : null;
         for (int i = 0; i < all.length; i++) {
             CredentialRow r = (CredentialRow) all[i];
             if (recount) {
@@ -860,19 +857,18 @@ public final class CredentialsViewModel {
     private void rememberFacetSlots(Object[] passed) {
         facetSlots = null;
         facetBuild = -1;
-        int build = searchIndex.currentBuild();
         CredentialRow[] slotRows = searchIndex.slotRows();
-        if (build < 0 || !facet.banks.isEmpty() || comparator.get() != null || slotRows.length != passed.length) {
+        if (!countBySlotsPossible() || slotRows.length != passed.length) {
             return;
         }
+        int build = searchIndex.currentBuild();
         for (int s = 0; s < slotRows.length; s++) {
             if (slotRows[s] != passed[s]) {
                 return; // the index is not in list order after all: no slots
             }
         }
         if (facet.hits == null) { // no search: every row
-            facetSlots = new BitSet(rows.size());
-            facetSlots.set(0, rows.size());
+            facetSlots = allSlots(slotRows.length);
             facetBuild = build;
         } else if (facet.hits.slots() != null && facet.hits.build() == build) {
             facetSlots = facet.hits.slots();
@@ -887,15 +883,14 @@ public final class CredentialsViewModel {
      * does not apply; then the full pass runs.
      */
     private boolean refilterChangedSlots(Facet next) {
-        if (facetSlots == null || !quickAll || shownStale || comparator.get() != null || !next.banks.isEmpty()
+        if (facetSlots == null || !quickFilterOff() || shownStale || comparator.get() != null || !next.banks.isEmpty()
                 || !addedSinceShown.isEmpty() || searchIndex.currentBuild() != facetBuild) {
             return false;
         }
         CredentialRow[] slotRows = searchIndex.slotRows();
         BitSet now;
         if (next.hits == null) {
-            now = new BitSet(slotRows.length);
-            now.set(0, slotRows.length);
+            now = allSlots(slotRows.length);
         } else if (next.hits.slots() != null && next.hits.build() == facetBuild) {
             now = next.hits.slots();
         } else {
@@ -912,10 +907,10 @@ public final class CredentialsViewModel {
         for (int s = changed.nextSetBit(0); s >= 0; s = changed.nextSetBit(s + 1)) {
             int p = packs[s];
             int sign = now.get(s) ? 1 : -1;
-            healthTally[p >>> 2] += sign;
+            healthTally[packedHealth(p)] += sign;
             matchingTally += sign;
-            duplicateTally += (p & 1) * sign;
-            changedTally += ((p >>> 1) & 1) * sign;
+            duplicateTally += packedDuplicate(p) ? sign : 0;
+            changedTally += packedChanged(p) ? sign : 0;
         }
         rowTalliesBehind = true;
         publishCounts();
@@ -947,6 +942,34 @@ public final class CredentialsViewModel {
         return h.ordinal() << 2 | (changed ? 2 : 0) | (duplicate ? 1 : 0);
     }
 
+    private static int packedHealth(int pack) {
+        return pack >>> 2;
+    }
+
+    private static boolean packedChanged(int pack) {
+        return (pack & 2) != 0;
+    }
+
+    private static boolean packedDuplicate(int pack) {
+        return (pack & 1) != 0;
+    }
+
+    /** Counting by slot needs the index current, in list order (no sorting) and no bank filter. */
+    private boolean countBySlotsPossible() {
+        return searchIndex.currentBuild() >= 0 && comparator.get() == null && facet.banks.isEmpty();
+    }
+
+    /** No health or mark chip is selected: the quick filter lets every row through. */
+    private boolean quickFilterOff() {
+        return healthFilter.get() == null && markFilter.get() == null;
+    }
+
+    private static BitSet allSlots(int n) {
+        BitSet all = new BitSet(n);
+        all.set(0, n);
+        return all;
+    }
+
     /**
      * Writes the slot-counted keystrokes into the rows' own tally fields, so the per-row
      * bookkeeping (updates, removals, marks) reads the truth. A pass over the rows, once, the
@@ -966,9 +989,9 @@ public final class CredentialsViewModel {
             }
             if (facetSlots.get(s)) {
                 int p = slotPacks[s];
-                r.talliedHealth = healths[p >>> 2];
-                r.talliedDuplicate = (p & 1) != 0;
-                r.talliedChanged = (p & 2) != 0;
+                r.talliedHealth = healths[packedHealth(p)];
+                r.talliedDuplicate = packedDuplicate(p);
+                r.talliedChanged = packedChanged(p);
             } else {
                 r.talliedHealth = null;
             }
