@@ -67,6 +67,9 @@ public final class MainWindow {
     private final ScrollPane detailScroll = new ScrollPane();
     /** The detail pane exists; the action strip under it waits for it. */
     private final javafx.beans.property.BooleanProperty detailBuilt = new javafx.beans.property.SimpleBooleanProperty();
+    /** Whether the window is showing; once it is, background work yields the CPU to it (see BackgroundPriority). */
+    private final javafx.beans.value.ObservableValue<Boolean> showing = root.sceneProperty()
+            .flatMap(javafx.scene.Scene::windowProperty).flatMap(javafx.stage.Window::showingProperty).orElse(false);
 
     public MainWindow(Session session, CredentialsViewModel credentials, DetailViewModel detail,
                       java.time.Clock clock, Host host) {
@@ -86,6 +89,11 @@ public final class MainWindow {
         this.detail = detail;
         this.host = host;
         this.credentialsView = new CredentialsView(credentials, clock);
+        showing.addListener((o, was, now) -> {
+            if (now) {
+                io.flanks.console.common.BackgroundPriority.yieldToUi();
+            }
+        });
         build();
         installBulk(clock);
         if (detailAfterFirstRows) {
@@ -100,18 +108,6 @@ public final class MainWindow {
 
     public Parent root() {
         return root;
-    }
-
-    /** Whether the window is showing; once it is, background work yields the CPU to it (see BackgroundPriority). */
-    private final javafx.beans.value.ObservableValue<Boolean> showing = root.sceneProperty()
-            .flatMap(javafx.scene.Scene::windowProperty).flatMap(javafx.stage.Window::showingProperty).orElse(false);
-
-    {
-        showing.addListener((o, was, now) -> {
-            if (now) {
-                io.flanks.console.common.BackgroundPriority.yieldToUi();
-            }
-        });
     }
 
     public CredentialsView credentialsView() {

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * first rows came about 150 ms later). A pool thread lowers itself before its next task after
  * that; a lowered thread stays lowered.
  *
- * <p>Java's thread priorities do nothing on Linux, so this sets the thread's nice value (10)
+ * <p>Java's thread priorities do nothing on Linux, so this sets the thread's nice value ({@link #NICE})
  * through the C library; lowering one's own priority needs no privilege. Elsewhere, or if the
  * C library cannot be reached, threads keep the normal priority.
  */
@@ -75,7 +75,7 @@ public final class BackgroundPriority {
     }
 
     /** Lowers the calling thread's CPU priority; false where that is not possible here. */
-    public static boolean lowerCurrentThread() {
+    private static boolean lowerCurrentThread() {
         if (!LINUX || Boolean.getBoolean("flanks.normalBackgroundPriority")) {
             return false;
         }
@@ -90,9 +90,14 @@ public final class BackgroundPriority {
         }
     }
 
-    /** The calling thread's nice value as the kernel reports it (Linux), or 0. For tests. */
+    /** The calling thread's nice value as the kernel reports it (Linux). For tests. */
     static int currentNice() throws java.io.IOException {
-        String stat = Files.readString(Path.of("/proc/thread-self/stat"));
+        return niceOf(Path.of("/proc/thread-self"));
+    }
+
+    /** The nice value of the thread whose {@code /proc} folder ({@code .../task/<tid>}) this is (Linux). For tests. */
+    static int niceOf(Path task) throws java.io.IOException {
+        String stat = Files.readString(task.resolve("stat"));
         String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Integer.parseInt(after[16]); // field 19 of stat; field 3 is after[0]
     }

@@ -19,6 +19,8 @@ public final class I18n {
 
     private final Locale locale;
     private final List<ResourceBundle> bundles;
+    /** Message patterns parsed once each (table cells format "3 min ago" on every scroll and keystroke). */
+    private final java.util.concurrent.ConcurrentHashMap<String, MessageFormat> formats = new java.util.concurrent.ConcurrentHashMap<>();
 
     public I18n(Locale locale) {
         this.locale = locale;
@@ -55,7 +57,6 @@ public final class I18n {
                 if (args.length == 0) {
                     return s;
                 }
-                // parsed once per pattern: table cells format times ("3 min ago") on every scroll and keystroke
                 MessageFormat f = formats.computeIfAbsent(s, p -> new MessageFormat(p, locale));
                 synchronized (f) { // a MessageFormat is not thread-safe
                     return f.format(args);
@@ -65,7 +66,6 @@ public final class I18n {
         return "!" + key + "!";
     }
 
-    private final java.util.concurrent.ConcurrentHashMap<String, MessageFormat> formats = new java.util.concurrent.ConcurrentHashMap<>();
 
     public boolean has(String key) {
         try {

@@ -62,7 +62,7 @@ class BackgroundPriorityTest {
         }
     }
 
-    /** The highest nice value among this process's threads, by name up to its first digit ("flanks-list-3": "flanks-list"). */
+    /** The lowest nice value (the least lowered thread) among this process's threads, by name without its number ("flanks-list-3": "flanks-list"). */
     private static java.util.Map<String, Integer> niceByThreadPrefix() throws java.io.IOException {
         java.util.Map<String, Integer> nice = new java.util.HashMap<>();
         try (java.util.stream.Stream<java.nio.file.Path> tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
@@ -72,9 +72,7 @@ class BackgroundPriorityTest {
                 if (!List.of("sandbox-http", "flanks-list", "console-bg").contains(prefix)) {
                     continue;
                 }
-                String stat = java.nio.file.Files.readString(task.resolve("stat"));
-                int value = Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
-                nice.merge(prefix, value, Math::min);
+                nice.merge(prefix, BackgroundPriority.niceOf(task), Math::min);
             }
         }
         return nice;
