@@ -321,7 +321,6 @@ class ConsoleBenchmark {
         long[] lastCpu = {0};
         long[] maxGapCpu = {0};
         long[] firstRowsCpu = {-1};
-        List<Long> gaps = new ArrayList<>();
         List<long[]> gapCpu = new ArrayList<>(); // {gap, UI-thread CPU in it}
         AnimationTimer frames = new AnimationTimer() {
             @Override
@@ -330,7 +329,6 @@ class ConsoleBenchmark {
                 if (lastPulse[0] != 0) {
                     long gap = now - lastPulse[0];
                     long cpu = cpuNow - lastCpu[0];
-                    gaps.add(gap);
                     gapCpu.add(new long[] {gap, cpu});
                     if (gap > maxGap[0]) {
                         maxGap[0] = gap;
@@ -379,13 +377,12 @@ class ConsoleBenchmark {
         results.put("loadFirstRowsFrameFxCpuMs", round(firstRowsCpu[0] / 1e6));
         System.out.println("longest frame gap ended at " + maxGapEnd[0] + " UTC"); // to line up with a profile
         results.put("loadLongestFrameGapAfterFirstRowsMs", round(maxGapAfterFirstRows[0] / 1e6));
-        gaps.sort(Long::compare);
         gapCpu.sort((a, b) -> Long.compare(b[0], a[0]));
         StringBuilder longest = new StringBuilder("longest frame gaps while loading (ms, of which UI-thread CPU):");
         gapCpu.stream().limit(8).forEach(g -> longest.append(String.format(" %.0f (%.0f)", g[0] / 1e6, g[1] / 1e6)));
         System.out.println(longest);
-        results.put("loadFrames", gaps.size());
-        results.put("loadFrameGapP99Ms", gaps.isEmpty() ? 0 : round(gaps.get((int) Math.ceil(gaps.size() * 0.99) - 1) / 1e6));
+        results.put("loadFrames", gapCpu.size());
+        results.put("loadFrameGapP99Ms", gapCpu.isEmpty() ? 0 : percentileMs(gapCpu.stream().map(g -> g[0]).toList(), 0.99));
 
         long heapAfter = usedHeapAfterGc();
         results.put("retainedHeapMbFor" + rows + "Rows", Math.round((heapAfter - heapBefore) / (1024.0 * 1024.0)));
