@@ -24,8 +24,18 @@ import javafx.scene.control.skin.VirtualFlow;
  * with itself before it took the new index: where a node's inputs changed, that node (with its
  * subtree) is styled now, in the same frame, exactly as JavaFX would have; new rows go the
  * JavaFX way.
+ *
+ * <p>Rows the flow has never made are made at most {@value #NEW_ROWS_PER_FRAME} a frame: when a
+ * page arrives in an empty table (or the window grows a lot), the flow gets the height of the rows
+ * it already has plus that many, and the full height over the next frames. Making and styling a
+ * row costs several milliseconds the first time (far more in a cold JVM); all rows of a tall
+ * window at once held the first frame with rows for over half a second. The rows appear top down
+ * instead, a few frames apart.
  */
 final class RestyleOnChangeTableSkin extends TableViewSkin<CredentialRow> {
+
+    /** The most rows the flow makes in one frame. */
+    static final int NEW_ROWS_PER_FRAME = 6;
 
     /** Told how many nodes each reused row had styled again (for tests). */
     private final IntConsumer restyled;
@@ -47,6 +57,60 @@ final class RestyleOnChangeTableSkin extends TableViewSkin<CredentialRow> {
     private final class Flow extends VirtualFlow<TableRow<CredentialRow>> {
         /** VirtualFlow's own mark for a row it has just made (its CSS has never been applied). */
         private static final String NEW_CELL = "newcell";
+        /** Our mark for a row counted in {@link #madeRows}. */
+        private static final Object MADE = new Object();
+        /** How many rows this flow has made (in use or kept for reuse). */
+        private int madeRows;
+        /** A layout of the table is asked for the next frame, to make the next rows. */
+        private boolean nextFrameAsked;
+
+        @Override
+        protected TableRow<CredentialRow> getAvailableCell(int prefIndex) {
+            TableRow<CredentialRow> row = super.getAvailableCell(prefIndex);
+            if (row.getProperties().putIfAbsent(MADE, Boolean.TRUE) == null) {
+                madeRows++;
+            }
+            return row;
+        }
+
+        /** The height the table gives the flow. */
+        private double givenHeight;
+
+        @Override
+        protected void setHeight(double height) {
+            givenHeight = height;
+            super.setHeight(revealedHeight());
+        }
+
+        @Override
+        protected void layoutChildren() {
+            double h = revealedHeight(); // rows may have arrived since the table gave its height
+            if (h != getHeight()) {
+                super.setHeight(h);
+            }
+            super.layoutChildren();
+            if (getHeight() < givenHeight && !nextFrameAsked) {
+                nextFrameAsked = true; // the next rows in the next frame
+                javafx.application.Platform.runLater(() -> {
+                    nextFrameAsked = false;
+                    requestLayout();
+                });
+            }
+        }
+
+        /**
+         * The given height, or less: as much as the rows made so far fill plus
+         * {@value #NEW_ROWS_PER_FRAME} more.
+         */
+        private double revealedHeight() {
+            double rowHeight = getFixedCellSize();
+            if (rowHeight <= 0) {
+                return givenHeight;
+            }
+            int rowsToShow = Math.min(getCellCount(), (int) Math.ceil(givenHeight / rowHeight) + 1);
+            int allowed = madeRows + NEW_ROWS_PER_FRAME;
+            return rowsToShow > allowed ? allowed * rowHeight : givenHeight;
+        }
 
         @Override
         protected void setCellIndex(TableRow<CredentialRow> row, int index) {

@@ -38,7 +38,18 @@ class RestyleOnChangeTableSkinTest {
 
     @Start
     void start(Stage stage) {
-        table = new TableView<>() {
+        table = newTable();
+        items.replace(rows("a", ""));
+        table.setItems(items);
+        Scene scene = new Scene(table, 400, 300);
+        scene.getStylesheets().add("data:text/css,"
+                + ".table-cell:hot { -fx-text-fill: red; } .table-cell.cold { -fx-text-fill: blue; }");
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    private TableView<CredentialRow> newTable() {
+        TableView<CredentialRow> table = new TableView<>() {
             @Override
             protected javafx.scene.control.Skin<?> createDefaultSkin() {
                 return new RestyleOnChangeTableSkin(this, restyled::add);
@@ -68,13 +79,7 @@ class RestyleOnChangeTableSkinTest {
         });
         table.getColumns().add(token);
         table.getColumns().add(ext);
-        items.replace(rows("a", ""));
-        table.setItems(items);
-        Scene scene = new Scene(table, 400, 300);
-        scene.getStylesheets().add("data:text/css,"
-                + ".table-cell:hot { -fx-text-fill: red; } .table-cell.cold { -fx-text-fill: blue; }");
-        stage.setScene(scene);
-        stage.show();
+        return table;
     }
 
     private static List<CredentialRow> rows(String prefix, String suffixEveryThird) {
@@ -149,6 +154,51 @@ class RestyleOnChangeTableSkinTest {
             assertThat(isRed((Paint) c[1])).as((String) c[0]).isFalse();
             assertThat(Color.BLUE.equals(c[1])).as((String) c[0]).isEqualTo(((String) c[0]).endsWith("-"));
         }
+    }
+
+    /**
+     * Rows the flow never made come at most {@value RestyleOnChangeTableSkin#NEW_ROWS_PER_FRAME}
+     * a frame, top down, until they fill the table: a first page in an empty, tall table.
+     */
+    @Test
+    void newRowsAreMadeAFewPerFrameUntilTheTableIsFull() throws Exception {
+        List<Integer> shownPerFrame = new java.util.concurrent.CopyOnWriteArrayList<>();
+        TableView<CredentialRow> tall = WaitForAsyncUtils.asyncFx(() -> {
+            TableView<CredentialRow> t = newTable();
+            Stage stage = new Stage();
+            stage.setScene(new Scene(t, 400, 24 * 30 + 30));
+            stage.show();
+            return t;
+        }).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.asyncFx(() -> {
+            Runnable count = () -> shownPerFrame.add(shownRows(tall));
+            tall.getScene().addPostLayoutPulseListener(count);
+            List<CredentialRow> page = new ArrayList<>(rows("e", ""));
+            page.addAll(rows("f", ""));
+            tall.getItems().setAll(page); // 80 rows, 30 fit
+        }).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !shownPerFrame.isEmpty() && shownPerFrame.get(shownPerFrame.size() - 1) >= 30);
+        WaitForAsyncUtils.asyncFx(() -> tall.getScene().getWindow().hide()).get(5, TimeUnit.SECONDS);
+
+        List<Integer> growing = shownPerFrame.stream().distinct().toList();
+        assertThat(growing.get(0)).isPositive();
+        assertThat(growing.size()).as("frames that added rows: %s", growing).isGreaterThanOrEqualTo(5);
+        int before = 0;
+        for (int shown : growing) {
+            assertThat(shown - before).as("rows added in one frame: %s", growing)
+                    .isLessThanOrEqualTo(RestyleOnChangeTableSkin.NEW_ROWS_PER_FRAME + 1);
+            before = shown;
+        }
+    }
+
+    /** How many rows the table shows with an item in them (FX thread). */
+    private static int shownRows(TableView<?> t) {
+        VirtualFlow<?> flow = (VirtualFlow<?>) t.lookup(".virtual-flow");
+        if (flow == null || flow.getLastVisibleCell() == null || flow.getLastVisibleCell().isEmpty()) {
+            return 0;
+        }
+        return flow.getLastVisibleCell().getIndex() + 1;
     }
 
     private static boolean isRed(Paint p) {
