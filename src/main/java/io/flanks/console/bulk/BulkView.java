@@ -2,6 +2,7 @@ package io.flanks.console.bulk;
 
 import io.flanks.console.common.ErrorDialog;
 import io.flanks.console.common.I18n;
+import io.flanks.console.common.LazyTooltip;
 import io.flanks.console.credentials.CredentialsViewModel;
 import java.io.File;
 import java.nio.file.Path;
@@ -13,7 +14,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -54,7 +54,7 @@ public final class BulkView {
         refreshButton.setGraphic(new FontIcon("mdi2r-refresh"));
         refreshButton.textProperty().bind(Bindings.createStringBinding(
                 () -> I18n.tr("bulk.refresh.button", credentials.selectedRows().size()), credentials.selectedRows()));
-        refreshButton.setTooltip(new Tooltip(I18n.tr("bulk.refresh.tip")));
+        LazyTooltip.install(refreshButton, I18n.tr("bulk.refresh.tip"));
         refreshButton.disableProperty().bind(Bindings.not(refresh.canRefreshProperty()));
         refreshButton.setOnAction(e -> refresh.refreshSelected());
         refreshButton.getStyleClass().add("small");
@@ -74,7 +74,7 @@ public final class BulkView {
         exportButton.setId("exportView");
         exportButton.setText(I18n.tr("export.button"));
         exportButton.setGraphic(new FontIcon("mdi2f-file-delimited-outline"));
-        exportButton.setTooltip(new Tooltip(I18n.tr("export.tip")));
+        LazyTooltip.install(exportButton, I18n.tr("export.tip"));
         exportButton.getStyleClass().add("small");
         exportButton.disableProperty().bind(export.runningProperty());
         exportButton.setOnAction(e -> exportView());

@@ -2,6 +2,7 @@ package io.flanks.console.credentials;
 
 import io.flanks.console.common.Formats;
 import io.flanks.console.common.I18n;
+import io.flanks.console.common.LazyTooltip;
 import io.flanks.console.settings.Settings;
 import java.time.Clock;
 import java.time.Instant;
@@ -157,7 +158,7 @@ public final class CredentialsView {
             icon.getStyleClass().addAll("mark-icon", m.styleClass());
             ToggleButton b = chip("chip-" + m.name().toLowerCase(java.util.Locale.ROOT), m, icon);
             b.textProperty().bind(Bindings.format("%s %d", I18n.tr(m.key()), vm.markCountProperty(m)));
-            b.setTooltip(new Tooltip(I18n.tr(m.key() + ".tip")));
+            LazyTooltip.install(b, I18n.tr(m.key() + ".tip"));
             b.getStyleClass().add("mark-chip");
             if (m == RowMark.values()[0]) {
                 FlowPane.setMargin(b, new javafx.geometry.Insets(0, 0, 0, 10)); // marks apart from health classes
@@ -168,7 +169,7 @@ public final class CredentialsView {
         // icon only: the chip row is full in Spanish; the tooltip and the View menu say it in words
         markAllSeen.setGraphic(new FontIcon("mdi2e-eye-check-outline"));
         markAllSeen.setAccessibleText(I18n.tr("mark.allSeen"));
-        markAllSeen.setTooltip(new Tooltip(I18n.tr("mark.allSeen") + ": " + I18n.tr("mark.allSeen.tip")));
+        LazyTooltip.install(markAllSeen, I18n.tr("mark.allSeen") + ": " + I18n.tr("mark.allSeen.tip"));
         markAllSeen.getStyleClass().addAll("small", "flat", "mark-all-seen");
         markAllSeen.setFocusTraversable(false);
         markAllSeen.setOnAction(e -> vm.markAllSeen());
@@ -289,7 +290,7 @@ public final class CredentialsView {
             return Bindings.createObjectBinding(() -> new HealthMark(r.health(), r.isChanged()),
                     r.healthProperty(), r.changedProperty());
         });
-        Tooltip changedTip = new Tooltip(I18n.tr("mark.changed.cell"));
+        LazyTooltip.Shared changedTip = new LazyTooltip.Shared(v -> I18n.tr("mark.changed.cell"));
         health.setCellFactory(c -> new HealthCell(changedTip));
         sortBy(health, Comparator.comparingInt(r -> r.health().ordinal()));
         health.setPrefWidth(160);
@@ -302,7 +303,7 @@ public final class CredentialsView {
             return Bindings.createObjectBinding(() -> new ExternalId(r.externalId(), r.duplicates()),
                     r.externalIdProperty(), r.duplicatesProperty());
         });
-        Tooltip duplicateTip = sharedTip(v -> I18n.tr("mark.duplicate.cell", ((ExternalId) v).duplicates()));
+        LazyTooltip.Shared duplicateTip = new LazyTooltip.Shared(v -> I18n.tr("mark.duplicate.cell", ((ExternalId) v).duplicates()));
         ext.setCellFactory(c -> new ExternalIdCell(duplicateTip));
         sortBy(ext, Comparator.comparing(CredentialRow::externalId, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER)));
         ext.setPrefWidth(120); // room for the duplicate marker
@@ -310,7 +311,7 @@ public final class CredentialsView {
         TableColumn<CredentialRow, String> token = new TableColumn<>(I18n.tr("col.token"));
         token.setId("col-token");
         token.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().token()));
-        Tooltip tokenTip = sharedTip(String::valueOf);
+        LazyTooltip.Shared tokenTip = new LazyTooltip.Shared(String::valueOf);
         token.setCellFactory(c -> new TokenCell(tokenTip));
         token.setPrefWidth(100);
         sortBy(token, Comparator.comparing(CredentialRow::token));
@@ -466,10 +467,12 @@ public final class CredentialsView {
         autoRefresh.textProperty().bind(Bindings.createStringBinding(() -> vm.autoRefreshProperty().get()
                 ? I18n.tr("autoRefresh.on", intervalSeconds()) : I18n.tr("autoRefresh.off"),
                 vm.autoRefreshProperty(), vm.autoRefreshIntervalProperty()));
-        Tooltip tip = new Tooltip();
-        tip.textProperty().bind(Bindings.createStringBinding(() -> I18n.tr("autoRefresh.tip", intervalSeconds()),
-                vm.autoRefreshIntervalProperty()));
-        autoRefresh.setTooltip(tip);
+        LazyTooltip.install(autoRefresh, () -> {
+            Tooltip tip = new Tooltip();
+            tip.textProperty().bind(Bindings.createStringBinding(() -> I18n.tr("autoRefresh.tip", intervalSeconds()),
+                    vm.autoRefreshIntervalProperty()));
+            return tip;
+        });
         vm.autoRefreshProperty().addListener((o, a, b) -> scheduleAutoRefresh());
         vm.autoRefreshIntervalProperty().addListener((o, a, b) -> scheduleAutoRefresh());
         // runs only while the table is on screen: a replaced window must stop polling
@@ -543,36 +546,26 @@ public final class CredentialsView {
         TableColumn<CredentialRow, Instant> col = new TableColumn<>(I18n.tr(key));
         col.setId(id);
         col.setCellValueFactory(c -> statusDerived(c.getValue(), value));
-        Tooltip tip = sharedTip(t -> Formats.exact((Instant) t).replace(" / ", "\n"));
+        LazyTooltip.Shared tip = new LazyTooltip.Shared(t -> Formats.exact((Instant) t).replace(" / ", "\n"));
         col.setCellFactory(c -> new TableCell<>() {
+            {
+                tip.attach(this);
+            }
+
             @Override
             protected void updateItem(Instant t, boolean empty) {
                 super.updateItem(t, empty);
                 if (empty || t == null) {
                     setText(empty ? null : "–");
-                    setTooltip(null);
+                    tip.want(this, false);
                     return;
                 }
                 setText(relative ? Formats.relative(t, clock.instant()) : Formats.utc(t).substring(0, 10));
-                setTooltip(tip);
+                tip.want(this, true);
             }
         });
         col.setPrefWidth(relative ? 95 : 88);
         return col;
-    }
-
-    /**
-     * One tooltip for every cell of a column, its text made for the cell it shows over. A
-     * tooltip per cell meant some 150 popup controls made and styled when the table first
-     * filled, the largest part of that frame.
-     */
-    private static Tooltip sharedTip(Function<Object, String> textForItem) {
-        Tooltip tip = new Tooltip();
-        tip.setOnShowing(e -> {
-            Object item = tip.getOwnerNode() instanceof javafx.scene.control.Cell<?> c ? c.getItem() : null;
-            tip.setText(item == null ? "" : textForItem.apply(item));
-        });
-        return tip;
     }
 
     /** Greys a cell out; changes its style classes only when the state changes (each change costs a CSS pass). */
@@ -604,12 +597,13 @@ public final class CredentialsView {
         // or style classes (either would restyle the cell from scratch). Fewer nodes per row
         // also make the table's first fill cheaper.
         private final FontIcon icon = new FontIcon();
-        private final Tooltip changedTip;
+        private final LazyTooltip.Shared changedTip;
         /** Icon plus the "changed" dot, made for the first changed row this cell shows. */
         private StackPane iconWithDot;
 
-        HealthCell(Tooltip changedTip) {
+        HealthCell(LazyTooltip.Shared changedTip) {
             this.changedTip = changedTip;
+            changedTip.attach(this);
             getStyleClass().add("health-badge");
             icon.getStyleClass().add("health-icon");
             icon.setVisible(false);
@@ -623,7 +617,7 @@ public final class CredentialsView {
             icon.setVisible(show);
             if (!show) {
                 setText(null);
-                setTooltip(null);
+                changedTip.want(this, false);
                 return;
             }
             HealthCells.apply(this, icon, m.health());
@@ -635,12 +629,12 @@ public final class CredentialsView {
                     iconWithDot.getChildren().add(0, icon);
                     setGraphic(iconWithDot);
                 }
-                setTooltip(changedTip);
+                changedTip.want(this, true);
             } else {
                 if (getGraphic() != icon) {
                     setGraphic(icon);
                 }
-                setTooltip(null);
+                changedTip.want(this, false);
             }
         }
 
@@ -660,10 +654,11 @@ public final class CredentialsView {
     private static final class ExternalIdCell extends TableCell<CredentialRow, ExternalId> {
         /** The duplicate marker, made when this cell first shows a duplicate; then only shown or hidden. */
         private FontIcon icon;
-        private final Tooltip tip;
+        private final LazyTooltip.Shared tip;
 
-        ExternalIdCell(Tooltip tip) {
+        ExternalIdCell(LazyTooltip.Shared tip) {
             this.tip = tip;
+            tip.attach(this);
             setContentDisplay(ContentDisplay.RIGHT);
             setGraphicTextGap(4);
         }
@@ -687,18 +682,14 @@ public final class CredentialsView {
             if (empty || v == null) {
                 setText(null);
                 marker(false);
-                setTooltip(null);
+                tip.want(this, false);
                 return;
             }
             setText(v.id() == null ? "–" : v.id());
             // the icon stays in place and is only shown or hidden: adding and removing it would
             // restyle the cell each time it shows another row
             marker(v.duplicates() > 0);
-            if (v.duplicates() > 0) {
-                setTooltip(tip);
-            } else {
-                setTooltip(null);
-            }
+            tip.want(this, v.duplicates() > 0);
         }
     }
 
@@ -743,10 +734,11 @@ public final class CredentialsView {
     }
 
     private static final class TokenCell extends TableCell<CredentialRow, String> {
-        private final Tooltip tip;
+        private final LazyTooltip.Shared tip;
 
-        TokenCell(Tooltip tip) {
+        TokenCell(LazyTooltip.Shared tip) {
             this.tip = tip;
+            tip.attach(this);
             getStyleClass().add("mono");
         }
 
@@ -755,10 +747,10 @@ public final class CredentialsView {
             super.updateItem(t, empty);
             if (empty || t == null) {
                 setText(null);
-                setTooltip(null);
+                tip.want(this, false);
             } else {
                 setText(Formats.shortToken(t));
-                setTooltip(tip);
+                tip.want(this, true);
             }
         }
     }

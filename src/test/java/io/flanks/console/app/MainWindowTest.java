@@ -159,7 +159,12 @@ class MainWindowTest {
                 .filter(c -> "col-token".equals(c.getTableColumn().getId()) && c.getItem() != null && c.isVisible())
                 .limit(2).toList();
         assertThat(tokens).hasSize(2);
-        assertThat(tokens.get(0).getTooltip()).isSameAs(tokens.get(1).getTooltip());
+        assertThat(tokens.get(0).getTooltip()).as("made when first hovered, not with the window").isNull();
+        for (javafx.scene.control.TableCell<?, ?> cell : tokens) {
+            robot.moveTo(cell);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(tokens.get(0).getTooltip()).isNotNull().isSameAs(tokens.get(1).getTooltip());
         for (javafx.scene.control.TableCell<?, ?> cell : tokens) {
             String text = WaitForAsyncUtils.asyncFx(() -> {
                 javafx.scene.control.Tooltip tip = cell.getTooltip();
@@ -189,6 +194,8 @@ class MainWindowTest {
                 .lookup(".health-badge");
         assertThat(badge.getText()).isEqualTo("Blocked");
         assertThat(badge.getGraphic().lookup(".changed-marker")).as("the dot on the icon").isNotNull();
+        robot.moveTo(badge);
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(badge.getTooltip()).isNotNull();
 
         robot.clickOn(badge); // seeing the row clears the mark

@@ -1,0 +1,88 @@
+package io.flanks.console.common;
+
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.event.EventHandler;
+import javafx.scene.control.Cell;
+import javafx.scene.control.Control;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
+
+/**
+ * Tooltips made when the pointer first comes over their control, not when the window is built.
+ * A {@link Tooltip} is a popup control: the first one a JVM makes costs about 80 ms (its popup
+ * and behaviour classes), the main window's dozen about 100 ms of the start, for text nobody
+ * reads before hovering. A tooltip shows after the pointer rests on its control; the control's
+ * first mouse-entered event installs it, and the moves after it show it as usual.
+ */
+public final class LazyTooltip {
+    /** The property under which a cell keeps whether its item wants the shared tooltip. */
+    private static final Object WANTED = new Object();
+
+    private LazyTooltip() {
+    }
+
+    /** A tooltip with this text, made when the pointer first enters {@code control}. */
+    public static void install(Control control, String text) {
+        install(control, () -> new Tooltip(text));
+    }
+
+    /** The tooltip {@code make} returns, made when the pointer first enters {@code control}. */
+    public static void install(Control control, Supplier<Tooltip> make) {
+        EventHandler<MouseEvent> once = new EventHandler<>() {
+            @Override
+            public void handle(MouseEvent e) {
+                control.removeEventHandler(MouseEvent.MOUSE_ENTERED, this);
+                if (control.getTooltip() == null) {
+                    control.setTooltip(make.get());
+                }
+            }
+        };
+        control.addEventHandler(MouseEvent.MOUSE_ENTERED, once);
+    }
+
+    /**
+     * One tooltip for every cell of a column, its text made for the cell it shows over, and made
+     * itself when the pointer first enters a cell that wants it. A tooltip per cell meant some
+     * 150 popup controls made and styled when the table first filled.
+     */
+    public static final class Shared {
+        private final Function<Object, String> textForItem;
+        private Tooltip tip;
+
+        /** {@code textForItem}: the text over a cell, from that cell's item. */
+        public Shared(Function<Object, String> textForItem) {
+            this.textForItem = textForItem;
+        }
+
+        /** The tooltip itself (made now if it was not yet). */
+        public Tooltip tooltip() {
+            if (tip == null) {
+                Tooltip t = new Tooltip();
+                t.setOnShowing(e -> {
+                    Object item = t.getOwnerNode() instanceof Cell<?> c ? c.getItem() : null;
+                    t.setText(item == null ? "" : textForItem.apply(item));
+                });
+                tip = t;
+            }
+            return tip;
+        }
+
+        /** Makes {@code cell} show the tooltip while it {@link #want wants} it; once, from the cell's constructor. */
+        public void attach(Control cell) {
+            cell.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> {
+                if (cell.getProperties().get(WANTED) == Boolean.TRUE && cell.getTooltip() == null) {
+                    cell.setTooltip(tooltip());
+                }
+            });
+        }
+
+        /** Whether the cell's item wants the tooltip (from its {@code updateItem}). */
+        public void want(Control cell, boolean wanted) {
+            if (cell.getProperties().get(WANTED) != Boolean.valueOf(wanted)) {
+                cell.getProperties().put(WANTED, wanted);
+            }
+            cell.setTooltip(wanted && tip != null ? tip : null);
+        }
+    }
+}
