@@ -58,31 +58,34 @@ public final class LazyTooltip {
         /** The tooltip itself (made now if it was not yet). */
         public Tooltip tooltip() {
             if (tip == null) {
-                Tooltip t = new Tooltip();
-                t.setOnShowing(e -> {
-                    Object item = t.getOwnerNode() instanceof Cell<?> c ? c.getItem() : null;
-                    t.setText(item == null ? "" : textForItem.apply(item));
-                });
-                tip = t;
+                tip = new Tooltip();
             }
             return tip;
         }
 
-        /** Makes {@code cell} show the tooltip while it {@link #want wants} it; once, from the cell's constructor. */
-        public void attach(Control cell) {
+        /**
+         * Makes {@code cell} show the tooltip while it {@link #want wants} it; once, from the
+         * cell's constructor. The text is set when the pointer enters the cell: JavaFX shows a
+         * tooltip for its window, so the tooltip cannot tell which cell it is over when it shows.
+         */
+        public void attach(Cell<?> cell) {
             cell.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> {
-                if (cell.getProperties().get(WANTED) == Boolean.TRUE && cell.getTooltip() == null) {
+                if (cell.getProperties().get(WANTED) == Boolean.TRUE) {
                     cell.setTooltip(tooltip());
+                    tip.setText(textForItem.apply(cell.getItem()));
                 }
             });
         }
 
         /** Whether the cell's item wants the tooltip (from its {@code updateItem}). */
-        public void want(Control cell, boolean wanted) {
+        public void want(Cell<?> cell, boolean wanted) {
             if (cell.getProperties().get(WANTED) != Boolean.valueOf(wanted)) {
                 cell.getProperties().put(WANTED, wanted);
             }
             cell.setTooltip(wanted && tip != null ? tip : null);
+            if (wanted && tip != null && cell.isHover()) { // another item under a resting pointer
+                tip.setText(textForItem.apply(cell.getItem()));
+            }
         }
     }
 }

@@ -166,16 +166,15 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(tokens.get(0).getTooltip()).isNotNull().isSameAs(tokens.get(1).getTooltip());
         for (javafx.scene.control.TableCell<?, ?> cell : tokens) {
-            String text = WaitForAsyncUtils.asyncFx(() -> {
-                javafx.scene.control.Tooltip tip = cell.getTooltip();
-                javafx.geometry.Point2D at = cell.localToScreen(0, 0);
-                tip.show(cell, at.getX(), at.getY());
-                String shown = tip.getText();
-                tip.hide();
-                return shown;
-            }).get(5, TimeUnit.SECONDS);
-            assertThat(text).as("the whole token of the row under it").isEqualTo(cell.getItem());
+            robot.moveTo(cell).moveBy(3, 1); // rests there: the tooltip shows as it does for a person
+            javafx.scene.control.Tooltip tip = cell.getTooltip();
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, tip::isShowing);
+            assertThat(tip.getText()).as("the whole token of the row under it").isEqualTo(cell.getItem());
         }
+        // the pointer leaves, the tooltip goes (a tooltip left showing would keep later tests' from showing)
+        javafx.scene.control.Tooltip tip = tokens.get(0).getTooltip();
+        robot.moveTo((javafx.scene.Node) robot.lookup("#statusBar").query());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !tip.isShowing());
     }
 
     @Test
