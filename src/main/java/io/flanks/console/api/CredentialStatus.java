@@ -42,6 +42,29 @@ public record CredentialStatus(
         return lastUpdate.atTime(t).toInstant(java.time.ZoneOffset.UTC);
     }
 
+    /**
+     * {@link #lastUpdateInstant()}'s seconds since the epoch, made without an {@code Instant}
+     * (a header click sorts 100,000 rows with about 1.7 million comparisons); with
+     * {@link #lastUpdateNano()} it orders as the instant does. {@code Long.MIN_VALUE} when unknown.
+     */
+    public long lastUpdateEpochSecond() {
+        if (lastUpdateTimestamp != null) {
+            return lastUpdateTimestamp.getEpochSecond();
+        }
+        if (lastUpdate == null) {
+            return Long.MIN_VALUE;
+        }
+        return lastUpdate.toEpochDay() * 86_400L + (time == null ? 0 : time.toSecondOfDay());
+    }
+
+    /** The nanoseconds within {@link #lastUpdateEpochSecond()}'s second. */
+    public int lastUpdateNano() {
+        if (lastUpdateTimestamp != null) {
+            return lastUpdateTimestamp.getNano();
+        }
+        return lastUpdate == null || time == null ? 0 : time.getNano();
+    }
+
     /** The open flow token of the given kind, or {@code null}. */
     public String flowToken(ForceKind kind) {
         return switch (kind) {

@@ -25,6 +25,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 public final class CredentialRow {
     private final String token;
     private String externalId;
+    /** The external id in lower case, for sorting (the same string when it has no capitals). */
+    private String externalIdSortKey;
     private String bankId;
     private String bankName;
     private CredentialStatus status;
@@ -70,6 +72,7 @@ public final class CredentialRow {
     public void update(CredentialItem item) {
         String oldBank = bankId;
         externalId = item.externalId();
+        externalIdSortKey = externalId == null ? null : externalId.toLowerCase(java.util.Locale.ROOT);
         bankId = item.bank();
         if (bankName == null || bankName.equals(oldBank)) {
             bankName = item.bank();
@@ -216,6 +219,30 @@ public final class CredentialRow {
 
     public Instant lastUpdate() {
         return status == null ? null : status.lastUpdateInstant();
+    }
+
+    /**
+     * Orders rows by external id ignoring case, unknown ones last: as
+     * {@code String.CASE_INSENSITIVE_ORDER} does, but comparing strings lower-cased once, which
+     * the JVM compares many times faster (a header click sorts 100,000 rows).
+     */
+    public static int compareExternalIds(CredentialRow a, CredentialRow b) {
+        String x = a.externalIdSortKey;
+        String y = b.externalIdSortKey;
+        if (x == null || y == null) {
+            return x == null ? (y == null ? 0 : 1) : -1;
+        }
+        return x.compareTo(y);
+    }
+
+    /** Orders rows by {@link #lastUpdate()}, unknown first, without making an {@code Instant} per comparison. */
+    public static int compareLastUpdates(CredentialRow a, CredentialRow b) {
+        long x = a.status == null ? Long.MIN_VALUE : a.status.lastUpdateEpochSecond();
+        long y = b.status == null ? Long.MIN_VALUE : b.status.lastUpdateEpochSecond();
+        if (x != y) {
+            return Long.compare(x, y);
+        }
+        return Integer.compare(a.status == null ? 0 : a.status.lastUpdateNano(), b.status == null ? 0 : b.status.lastUpdateNano());
     }
 
     public java.time.LocalDate lastTransactionDate() {

@@ -305,7 +305,7 @@ public final class CredentialsView {
         });
         LazyTooltip.Shared duplicateTip = new LazyTooltip.Shared(v -> I18n.tr("mark.duplicate.cell", ((ExternalId) v).duplicates()));
         ext.setCellFactory(c -> new ExternalIdCell(duplicateTip));
-        sortBy(ext, Comparator.comparing(CredentialRow::externalId, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER)));
+        sortBy(ext, CredentialRow::compareExternalIds); // ignoring case, unknown last
         ext.setPrefWidth(120); // room for the duplicate marker
 
         TableColumn<CredentialRow, String> token = new TableColumn<>(I18n.tr("col.token"));
@@ -341,7 +341,7 @@ public final class CredentialsView {
         sortBy(errored, Comparator.comparingInt(CredentialRow::erroredCount));
         sortBy(bank, Comparator.comparing(CredentialRow::bankName, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER)));
         sortBy(created, Comparator.comparing(CredentialRow::createdAt, Comparator.nullsFirst(Comparator.naturalOrder())));
-        sortBy(updated, Comparator.comparing(CredentialRow::lastUpdate, Comparator.nullsFirst(Comparator.naturalOrder())));
+        sortBy(updated, CredentialRow::compareLastUpdates); // unknown first
 
         table.getColumns().setAll(List.of(health, bank, ext, token, created, updated, lastTx, errored));
 
