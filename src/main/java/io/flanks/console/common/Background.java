@@ -39,6 +39,14 @@ public interface Background {
         ui(r);
     }
 
+    /**
+     * Runs {@code r} on the UI thread once {@code delay} has passed (called on the UI thread).
+     * {@link #direct()} runs it at once.
+     */
+    default void uiAfter(java.time.Duration delay, Runnable r) {
+        ui(r);
+    }
+
     /** Everything inline on the caller's thread: for tests without a toolkit. */
     static Background direct() {
         return new Background() {

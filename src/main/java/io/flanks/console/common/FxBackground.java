@@ -55,6 +55,15 @@ public final class FxBackground implements Background, AutoCloseable {
     }
 
     @Override
+    public void uiAfter(java.time.Duration delay, Runnable r) {
+        ui(() -> {
+            javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(javafx.util.Duration.millis(delay.toMillis()));
+            wait.setOnFinished(e -> r.run());
+            wait.play();
+        });
+    }
+
+    @Override
     public void close() {
         executor.shutdownNow();
     }

@@ -366,19 +366,34 @@ public final class DetailViewModel {
     }
 
     /**
+     * How long a row must stay shown, with the Raw JSON tab open, before its status is fetched:
+     * walking the table with the arrow keys asks the API only for the row the walk stops at.
+     */
+    static final java.time.Duration RAW_SETTLE = java.time.Duration.ofMillis(300);
+
+    /**
      * The Raw JSON tab is on screen (the view sets this). A status that came with the list
      * has no raw copy (it would cost about 60 MB at 100,000 credentials), so while the tab is
-     * shown such a row's status is fetched once, by itself, as received.
+     * shown such a row's status is fetched once, by itself, as received: at once when the tab
+     * opens, {@link #RAW_SETTLE} after another row is shown.
      */
     public void setRawJsonWanted(boolean wanted) {
         rawJsonWanted = wanted;
-        fetchRawIfWanted();
+        fetchRawIfWanted(false);
     }
 
-    private void fetchRawIfWanted() {
+    private void fetchRawIfWanted(boolean settleFirst) {
         CredentialRow r = row.get();
         if (!rawJsonWanted || r == null || r.status() == null || r.status().rawJson() != null
                 || r.token().equals(rawFetchedFor)) {
+            return;
+        }
+        if (settleFirst) {
+            credentials.background().uiAfter(RAW_SETTLE, () -> {
+                if (row.get() == r) {
+                    fetchRawIfWanted(false);
+                }
+            });
             return;
         }
         rawFetchedFor = r.token(); // once per row: a failing fetch must not repeat on its own
@@ -481,7 +496,7 @@ public final class DetailViewModel {
         updateStatus(newRow, newRow == null ? null : newRow.status());
         updateRefreshing();
         loadHistory();
-        fetchRawIfWanted();
+        fetchRawIfWanted(true);
     }
 
     private void showBank(String id, String name) {

@@ -284,6 +284,50 @@ class DetailViewModelTest {
     }
 
     @Test
+    void walkingTheRowsWithRawJsonOpenFetchesOnlyTheRowTheWalkStopsAt() {
+        // the settle delays are kept here and run when the test says, as if the time had passed
+        List<Runnable> afterDelay = new ArrayList<>();
+        List<java.time.Duration> delays = new ArrayList<>();
+        Background direct = Background.direct();
+        Background deferring = new Background() {
+            @Override
+            public <T> Job submit(String name, Work<T> work, java.util.function.Consumer<? super T> ok,
+                                  java.util.function.Consumer<Throwable> failed) {
+                return direct.submit(name, work, ok, failed);
+            }
+
+            @Override
+            public void ui(Runnable r) {
+                r.run();
+            }
+
+            @Override
+            public void uiAfter(java.time.Duration delay, Runnable r) {
+                delays.add(delay);
+                afterDelay.add(r);
+            }
+        };
+        credentials = new CredentialsViewModel(client, deferring, Clock.systemUTC());
+        vm = new DetailViewModel(credentials, Clock.fixed(NOW, ZoneOffset.UTC), clipboard::add);
+        credentials.reload();
+        List<CredentialRow> walk = credentials.allRows().subList(10, 16);
+        vm.setRawJsonWanted(true); // the tab is open; the arrow keys go down six rows
+        long before = server.requestCount("POST", STATUS_PATH);
+        for (CredentialRow r : walk) {
+            credentials.selectedProperty().set(r);
+        }
+        assertThat(server.requestCount("POST", STATUS_PATH)).as("nothing asked while walking").isEqualTo(before);
+        assertThat(delays).hasSize(walk.size()).allSatisfy(d -> assertThat(d).isEqualTo(DetailViewModel.RAW_SETTLE));
+
+        afterDelay.forEach(Runnable::run);
+        assertThat(server.requestCount("POST", STATUS_PATH)).as("only the row the walk stopped at").isEqualTo(before + 1);
+        CredentialRow last = walk.get(walk.size() - 1);
+        assertThat(last.status().rawJson()).isNotNull();
+        assertThat(vm.rawJsonProperty().get()).isEqualTo(DetailViewModel.pretty(last.status().rawJson()));
+        assertThat(walk.subList(0, walk.size() - 1)).allSatisfy(r -> assertThat(r.status().rawJson()).isNull());
+    }
+
+    @Test
     void prettyPrintingKeepsNumbersExactlyAsReceived() throws Exception {
         String raw = "{\"created_at_timestamp\":1732000000123,\"ratio\":0.1000000000000000055511151231257827,"
                 + "\"big\":123456789012345678901234567890,\"pending\":false}";

@@ -204,6 +204,15 @@ class DetailViewTest {
         assertThat(raw.isEditable()).isFalse();
         assertThat(raw.getText()).contains("\"reset_token\": \"" + reset + "\"");
         assertThat(in(robot).lookup("#detailOverview").query().isVisible()).as("the overview page is hidden").isFalse();
+
+        // with the tab open, another row gets its own raw status once it has stayed shown a moment
+        CredentialRow next = credentials.allRows().stream()
+                .filter(r -> r != blocked && r.status() != null && r.status().rawJson() == null).findFirst().orElseThrow();
+        robot.interact(() -> credentials.selectedProperty().set(next));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> next.status().rawJson() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(server.requestCount("POST", STATUS_PATH)).isEqualTo(before + 2);
+        assertThat(raw.getText()).isEqualTo(DetailViewModel.pretty(next.status().rawJson()));
     }
 
     @Test
