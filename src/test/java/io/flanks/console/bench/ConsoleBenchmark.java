@@ -452,9 +452,7 @@ class ConsoleBenchmark {
             typist.shutdownNow();
         }
         printBusiestThreads("filter phase", cpuBefore, threadCpu());
-        StringBuilder perStep = new StringBuilder("work per keystroke, median by step (ms):");
-        workByStep.forEach((step, nanos) -> perStep.append(' ').append(step).append('=').append(percentileMs(nanos, 0.5)));
-        System.out.println(perStep);
+        printMedians("work per keystroke, median by step (ms):", workByStep);
         results.put("filterKeystrokes", work.size());
         results.put("filterP50Ms", percentileMs(work, 0.50));
         results.put("filterP95Ms", percentileMs(work, 0.95));
@@ -515,9 +513,7 @@ class ConsoleBenchmark {
                 }
             }
         }
-        StringBuilder perColumn = new StringBuilder("header click to sorted frame, median by column (ms):");
-        byColumn.forEach((id, nanos) -> perColumn.append(' ').append(id).append('=').append(percentileMs(nanos, 0.5)));
-        System.out.println(perColumn);
+        printMedians("header click to sorted frame, median by column (ms):", byColumn);
         results.put("sortClicks", all.size());
         results.put("sortClickToFrameP50Ms", percentileMs(all, 0.5));
         results.put("sortClickToFrameMaxMs", percentileMs(all, 1.0));
@@ -597,6 +593,13 @@ class ConsoleBenchmark {
             throw new IllegalStateException("no frame after typing");
         }
         return new Keystroke(t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7]);
+    }
+
+    /** One line: {@code title key=median key=median ...} (ms). */
+    private static void printMedians(String title, java.util.Map<String, List<Long>> nanosByKey) {
+        StringBuilder line = new StringBuilder(title);
+        nanosByKey.forEach((key, nanos) -> line.append(' ').append(key).append('=').append(percentileMs(nanos, 0.5)));
+        System.out.println(line);
     }
 
     private static double percentileMs(List<Long> nanos, double p) {

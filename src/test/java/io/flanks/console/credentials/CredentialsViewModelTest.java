@@ -312,7 +312,7 @@ class CredentialsViewModelTest {
     void filtersSetBeforeALoadApplyToEveryPageAsItArrives() {
         vm.searchProperty().set("user-1");
         vm.healthFilterProperty().set(Health.HEALTHY);
-        HeldUi held = new HeldUi();
+        io.flanks.console.common.HeldBackground held = new io.flanks.console.common.HeldBackground();
         CredentialsViewModel sliced = new CredentialsViewModel(client, held, Clock.systemUTC());
         sliced.setSliceNanos(0);
         sliced.searchProperty().set("user-1");
@@ -331,7 +331,7 @@ class CredentialsViewModelTest {
 
     @Test
     void pagesReachTheTableInSlicesAndTheLoadEndsAfterTheLastOne() {
-        HeldUi held = new HeldUi();
+        io.flanks.console.common.HeldBackground held = new io.flanks.console.common.HeldBackground();
         vm = new CredentialsViewModel(client, held, Clock.systemUTC());
         vm.setSliceNanos(0); // one piece of work per slice
         vm.reload(); // fetches every page at once (direct), then queues them for the UI thread
@@ -351,35 +351,5 @@ class CredentialsViewModelTest {
         assertThat(vm.loadingProperty().get()).isFalse();
         assertThat(vm.statusMessageProperty().get()).startsWith("Loaded 300 credentials");
         assertThat(held.queued()).isZero();
-    }
-
-    /** Runs background work at once but holds what is queued for later on the UI thread. */
-    private static final class HeldUi implements Background {
-        private final java.util.ArrayDeque<Runnable> later = new java.util.ArrayDeque<>();
-        private final Background direct = Background.direct();
-
-        @Override
-        public <T> Job submit(String name, Work<T> work, java.util.function.Consumer<? super T> onSuccess,
-                              java.util.function.Consumer<Throwable> onFailure) {
-            return direct.submit(name, work, onSuccess, onFailure);
-        }
-
-        @Override
-        public void ui(Runnable r) {
-            r.run();
-        }
-
-        @Override
-        public void uiLater(Runnable r) {
-            later.add(r);
-        }
-
-        int queued() {
-            return later.size();
-        }
-
-        void runOne() {
-            later.remove().run();
-        }
     }
 }

@@ -285,31 +285,14 @@ class DetailViewModelTest {
 
     @Test
     void walkingTheRowsWithRawJsonOpenFetchesOnlyTheRowTheWalkStopsAt() {
-        // the settle delays are kept here and run when the test says, as if the time had passed
-        List<Runnable> afterDelay = new ArrayList<>();
-        List<java.time.Duration> delays = new ArrayList<>();
-        Background direct = Background.direct();
-        Background deferring = new Background() {
-            @Override
-            public <T> Job submit(String name, Work<T> work, java.util.function.Consumer<? super T> ok,
-                                  java.util.function.Consumer<Throwable> failed) {
-                return direct.submit(name, work, ok, failed);
-            }
-
-            @Override
-            public void ui(Runnable r) {
-                r.run();
-            }
-
-            @Override
-            public void uiAfter(java.time.Duration delay, Runnable r) {
-                delays.add(delay);
-                afterDelay.add(r);
-            }
-        };
-        credentials = new CredentialsViewModel(client, deferring, Clock.systemUTC());
+        // the settle delays are held and run when the test says, as if the time had passed
+        io.flanks.console.common.HeldBackground held = new io.flanks.console.common.HeldBackground();
+        credentials = new CredentialsViewModel(client, held, Clock.systemUTC());
         vm = new DetailViewModel(credentials, Clock.fixed(NOW, ZoneOffset.UTC), clipboard::add);
         credentials.reload();
+        while (held.queued() > 0) { // the load's slices, frame after frame
+            held.runOne();
+        }
         List<CredentialRow> walk = credentials.allRows().subList(10, 16);
         vm.setRawJsonWanted(true); // the tab is open; the arrow keys go down six rows
         long before = server.requestCount("POST", STATUS_PATH);
@@ -317,9 +300,9 @@ class DetailViewModelTest {
             credentials.selectedProperty().set(r);
         }
         assertThat(server.requestCount("POST", STATUS_PATH)).as("nothing asked while walking").isEqualTo(before);
-        assertThat(delays).hasSize(walk.size()).allSatisfy(d -> assertThat(d).isEqualTo(DetailViewModel.RAW_SETTLE));
+        assertThat(held.delays()).hasSize(walk.size()).allSatisfy(d -> assertThat(d).isEqualTo(DetailViewModel.RAW_SETTLE));
 
-        afterDelay.forEach(Runnable::run);
+        held.runDelayed();
         assertThat(server.requestCount("POST", STATUS_PATH)).as("only the row the walk stopped at").isEqualTo(before + 1);
         CredentialRow last = walk.get(walk.size() - 1);
         assertThat(last.status().rawJson()).isNotNull();
@@ -393,7 +376,7 @@ class DetailViewModelTest {
 
     @Test
     void withoutAStatusItSaysSoAndRefreshFetchesIt() throws Exception {
-        HeldBackground held = new HeldBackground();
+        HeldWork held = new HeldWork();
         credentials = new CredentialsViewModel(client, held, Clock.systemUTC());
         vm = new DetailViewModel(credentials, Clock.systemUTC(), clipboard::add);
         String token = client.listPage(1).items().get(0).credentialsToken();
@@ -442,7 +425,7 @@ class DetailViewModelTest {
     }
 
     /** Holds submitted work until the test releases it: "in flight" made observable. */
-    private static final class HeldBackground implements Background {
+    private static final class HeldWork implements Background {
         private final Deque<Runnable> held = new ArrayDeque<>();
 
         @Override
