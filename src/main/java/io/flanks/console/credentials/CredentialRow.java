@@ -223,8 +223,8 @@ public final class CredentialRow {
 
     /**
      * Orders rows by external id ignoring case, unknown ones last: as
-     * {@code String.CASE_INSENSITIVE_ORDER} does, but comparing strings lower-cased once, which
-     * the JVM compares many times faster (a header click sorts 100,000 rows).
+     * {@code String.CASE_INSENSITIVE_ORDER} does, but on strings lower-cased once instead of
+     * folding each character at every comparison (a header click sorts 100,000 rows).
      */
     public static int compareExternalIds(CredentialRow a, CredentialRow b) {
         String x = a.externalIdSortKey;

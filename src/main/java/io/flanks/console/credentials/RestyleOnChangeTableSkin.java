@@ -61,8 +61,10 @@ final class RestyleOnChangeTableSkin extends TableViewSkin<CredentialRow> {
         private static final Object MADE = new Object();
         /** How many rows this flow has made (in use or kept for reuse). */
         private int madeRows;
-        /** A layout of the table is asked for the next frame, to make the next rows. */
+        /** A layout of the flow is asked for the next frame, to make the next rows. */
         private boolean nextFrameAsked;
+        /** The height the table gives the flow; it may take less while it makes its rows. */
+        private double givenHeight;
 
         @Override
         protected TableRow<CredentialRow> getAvailableCell(int prefIndex) {
@@ -72,9 +74,6 @@ final class RestyleOnChangeTableSkin extends TableViewSkin<CredentialRow> {
             }
             return row;
         }
-
-        /** The height the table gives the flow. */
-        private double givenHeight;
 
         @Override
         protected void setHeight(double height) {
