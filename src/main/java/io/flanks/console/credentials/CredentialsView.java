@@ -66,7 +66,7 @@ public final class CredentialsView {
     private final CustomTextField search = (CustomTextField) TextFields.createClearableTextField();
     private final HBox chips = new HBox();
     /** The chips themselves: they wrap to a second line rather than clip (Spanish, narrow windows). */
-    private final FlowPane chipFlow = new FlowPane(4, 4);
+    private final FlowPane chipFlow = new FlowPane(3, 4);
     private final MenuButton banks = new MenuButton();
     private final ToggleGroup chipGroup = new ToggleGroup();
     private final ToggleButton autoRefresh = new ToggleButton();

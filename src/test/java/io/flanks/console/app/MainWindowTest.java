@@ -96,6 +96,45 @@ class MainWindowTest {
         assertThat(new java.util.HashSet<>(fills.values())).as("different healths, different colours").hasSizeGreaterThan(1);
     }
 
+    /** In Spanish, the longer language, every quick filter still fits on one line at the default width. */
+    @Test
+    void inSpanishTheQuickFiltersFitOnOneLineAtTheDefaultWidth(FxRobot robot) throws Exception {
+        awaitLoaded();
+        CredentialsViewModel es = WaitForAsyncUtils.asyncFx(() -> {
+            I18n.use(Locale.forLanguageTag("es"));
+            CredentialsViewModel vm = new CredentialsViewModel(session.client(), background, Clock.systemUTC());
+            MainWindow spanish = new MainWindow(session, vm, new DetailViewModel(vm, Clock.systemUTC()), Clock.systemUTC(),
+                    new io.flanks.console.app.TestHost());
+            Stage stage = new Stage();
+            stage.setScene(new Scene(spanish.root(), 1400, 850)); // the window's size on a first start
+            stage.getScene().getStylesheets().add(getClass().getResource("/css/app.css").toExternalForm());
+            stage.show();
+            vm.reload();
+            return vm;
+        }).get(10, TimeUnit.SECONDS);
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !es.loadingProperty().get() && es.lastLoadedProperty().get() != null);
+            WaitForAsyncUtils.waitForFxEvents();
+            java.util.List<javafx.scene.Node> chips = WaitForAsyncUtils.asyncFx(() -> robot.lookup("#chipFlow")
+                    .queryAllAs(javafx.scene.layout.FlowPane.class).stream()
+                    .filter(f -> ((javafx.scene.control.Labeled) f.getChildren().get(0)).getText().startsWith("Todas"))
+                    .findFirst().map(f -> java.util.List.copyOf(f.getChildren())).orElseThrow())
+                    .get(5, TimeUnit.SECONDS);
+            assertThat(chips).hasSizeGreaterThan(10);
+            // one line: chips of a second line would sit a whole chip lower (within a line they
+            // differ by a pixel or so, centred on the line)
+            double firstY = chips.get(0).getLayoutY();
+            double lineHeight = chips.get(0).getLayoutBounds().getHeight();
+            assertThat(chips).filteredOn(javafx.scene.Node::isVisible).allSatisfy(c -> assertThat(c.getLayoutY())
+                    .as(((javafx.scene.control.Labeled) c).getText()).isCloseTo(firstY, org.assertj.core.data.Offset.offset(lineHeight / 2)));
+        } finally {
+            WaitForAsyncUtils.asyncFx(() -> {
+                I18n.use(Locale.ENGLISH);
+                robot.listWindows().stream().filter(w -> w != window.root().getScene().getWindow()).forEach(javafx.stage.Window::hide);
+            }).get(5, TimeUnit.SECONDS);
+        }
+    }
+
     /** Background work keeps the normal priority while the console starts and yields to the window once it shows. */
     @Test
     void showingTheWindowMakesBackgroundWorkYieldToIt(FxRobot robot) throws Exception {
