@@ -134,11 +134,33 @@ class ActionsFlowTest {
             assertThat(session.sandboxServer().requestCount("POST", "/v0/bank/credentials/status")).isGreaterThan(statusCalls);
             assertThat(row.status().flowToken(kinds[i].force())).isEqualTo(o.flowToken());
             assertThat(robot.lookup("#notifiedToken").queryAllAs(Label.class)).extracting(Label::getText).contains(o.flowToken());
+            if (i == 0) {
+                assertNotificationIsReadable(robot);
+            }
             robot.clickOn("#chip-all");
         }
         assertThat(puts()).isEqualTo(3);
         assertThat(audit.readAll()).filteredOn(e -> e.outcome().equals("ok")).extracting(AuditEntry::action)
                 .containsExactly("force_sca", "force_reset", "force_transaction");
+    }
+
+    /**
+     * The outcome's notification has an opaque background of its own (it floats over the
+     * table) and its text differs from that background.
+     */
+    private static void assertNotificationIsReadable(FxRobot robot) throws Exception {
+        javafx.scene.layout.Region pane = WaitForAsyncUtils.asyncFx(() -> robot.lookup(".notification-bar > .pane")
+                .queryAllAs(javafx.scene.layout.Region.class).stream().findFirst().orElseThrow()).get(5, TimeUnit.SECONDS);
+        javafx.scene.layout.Background bg = pane.getBackground();
+        assertThat(bg).as("the notification's background").isNotNull();
+        assertThat(bg.getFills()).isNotEmpty();
+        javafx.scene.paint.Paint fill = bg.getFills().get(bg.getFills().size() - 1).getFill();
+        assertThat(fill).isInstanceOf(javafx.scene.paint.Color.class);
+        javafx.scene.paint.Color back = (javafx.scene.paint.Color) fill;
+        assertThat(back.getOpacity()).as("opaque").isEqualTo(1.0);
+        Label token = robot.lookup("#notifiedToken").queryAs(Label.class);
+        javafx.scene.paint.Color text = (javafx.scene.paint.Color) token.getTextFill();
+        assertThat(Math.abs(text.getBrightness() - back.getBrightness())).as("text stands out from the background").isGreaterThan(0.4);
     }
 
     @Test
