@@ -59,16 +59,31 @@ public final class AuditWindow {
 
         table.setId("auditTable");
         table.setPlaceholder(new Label(I18n.tr("audit.empty")));
+        // the widths fit the window's 1200 px with every header whole in English and Spanish (none
+        // is the default 80, which JavaFX would shrink to the content); the time is shown whole,
+        // a token by its two ends (the end is what people compare)
+        TableColumn<AuditEntry, String> tokenCol = col("audit.col.token", AuditEntry::credentialsToken, 215);
+        tokenCol.setCellFactory(c -> {
+            javafx.scene.control.TableCell<AuditEntry, String> cell = new javafx.scene.control.TableCell<>() {
+                @Override
+                protected void updateItem(String t, boolean empty) {
+                    super.updateItem(t, empty);
+                    setText(empty ? null : t);
+                }
+            };
+            cell.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+            return cell;
+        });
         table.getColumns().setAll(List.of(
-                col("audit.col.time", e -> Formats.utc(e.time()), 150),
-                col("audit.col.action", AuditEntry::action, 130),
-                col("audit.col.outcome", e -> e.outcome() + (e.message() == null ? "" : ": " + e.message()), 200),
-                col("audit.col.token", AuditEntry::credentialsToken, 290),
+                col("audit.col.time", e -> Formats.utc(e.time()), 185),
+                col("audit.col.action", AuditEntry::action, 110),
+                col("audit.col.outcome", e -> e.outcome() + (e.message() == null ? "" : ": " + e.message()), 130),
+                tokenCol,
                 col("audit.col.bank", AuditEntry::bank, 90),
-                col("audit.col.external", AuditEntry::externalId, 100),
-                col("audit.col.flowToken", AuditEntry::flowToken, 90),
-                col("audit.col.user", AuditEntry::osUser, 80),
-                col("audit.col.environment", e -> e.environment() + " " + e.baseUrl(), 220)));
+                col("audit.col.external", AuditEntry::externalId, 110),
+                col("audit.col.flowToken", AuditEntry::flowToken, 140),
+                col("audit.col.user", AuditEntry::osUser, 85),
+                col("audit.col.environment", e -> e.environment() + " " + e.baseUrl(), 120)));
 
         HBox filters = new HBox(10, token, action);
         filters.setPadding(new Insets(8));
