@@ -41,4 +41,14 @@ class ArchitectureTest {
                         "io.flanks.console.sandbox..")
                 .check(classes);
     }
+
+    /** JavaFX's stock dialog buttons speak the machine's language; the console's own ({@code Buttons}) speak the user's. */
+    @Test
+    void dialogButtonsComeFromButtonsNotFromJavaFxStockTypes() {
+        var rule = noClasses().should().getField(javafx.scene.control.ButtonType.class, "OK");
+        for (String stock : new String[] {"CANCEL", "CLOSE", "YES", "NO", "APPLY", "FINISH", "NEXT", "PREVIOUS"}) {
+            rule = rule.orShould().getField(javafx.scene.control.ButtonType.class, stock);
+        }
+        rule.check(classes);
+    }
 }

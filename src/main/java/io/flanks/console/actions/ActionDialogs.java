@@ -1,5 +1,6 @@
 package io.flanks.console.actions;
 
+import io.flanks.console.common.Buttons;
 import io.flanks.console.common.I18n;
 import io.flanks.console.credentials.CredentialRow;
 import javafx.application.Platform;
@@ -35,7 +36,7 @@ public final class ActionDialogs {
         body.setWrapText(true);
         VBox box = new VBox(10, target, body);
         ButtonType confirm = new ButtonType(I18n.tr(kind.key() + ".confirm"), ButtonBar.ButtonData.OK_DONE);
-        d.getDialogPane().getButtonTypes().setAll(confirm, ButtonType.CANCEL);
+        d.getDialogPane().getButtonTypes().setAll(confirm, Buttons.cancel());
         Button ok = (Button) d.getDialogPane().lookupButton(confirm);
         ok.setId("confirmButton");
         ok.setDefaultButton(true);
@@ -78,7 +79,7 @@ public final class ActionDialogs {
         VBox box = new VBox(10, target, body, prompt, typed);
         d.getDialogPane().setContent(box);
         ButtonType confirm = new ButtonType(I18n.tr("action.delete.confirm"), ButtonBar.ButtonData.OK_DONE);
-        d.getDialogPane().getButtonTypes().setAll(ButtonType.CANCEL, confirm);
+        d.getDialogPane().getButtonTypes().setAll(Buttons.cancel(), confirm);
         Button ok = (Button) d.getDialogPane().lookupButton(confirm);
         ok.setId("confirmButton");
         ok.getStyleClass().add("danger");
@@ -101,7 +102,7 @@ public final class ActionDialogs {
         Label note = new Label(I18n.tr("link.check"));
         note.setWrapText(true);
         ButtonType copy = new ButtonType(I18n.tr("link.copy"), ButtonBar.ButtonData.OK_DONE);
-        d.getDialogPane().getButtonTypes().setAll(copy, ButtonType.CLOSE);
+        d.getDialogPane().getButtonTypes().setAll(copy, Buttons.close());
         d.getDialogPane().setContent(new VBox(10, note, field));
         d.setResultConverter(bt -> {
             if (bt == copy) {

@@ -1,6 +1,7 @@
 package io.flanks.console.actions;
 
 import io.flanks.console.api.ForceKind;
+import io.flanks.console.common.Buttons;
 import io.flanks.console.common.I18n;
 import java.util.EnumMap;
 import java.util.Map;
@@ -47,8 +48,9 @@ public final class LinkTemplatesDialog {
         VBox box = new VBox(10, help, grid, problem);
         box.setPrefWidth(640);
         d.getDialogPane().setContent(box);
-        d.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
-        Button ok = (Button) d.getDialogPane().lookupButton(ButtonType.OK);
+        ButtonType save = Buttons.ok();
+        d.getDialogPane().getButtonTypes().setAll(save, Buttons.cancel());
+        Button ok = (Button) d.getDialogPane().lookupButton(save);
         ok.addEventFilter(ActionEvent.ACTION, e -> {
             for (TextField f : fields.values()) {
                 String key = LinkTemplates.validate(f.getText());
@@ -59,7 +61,7 @@ public final class LinkTemplatesDialog {
                 }
             }
         });
-        d.showAndWait().filter(ButtonType.OK::equals)
+        d.showAndWait().filter(save::equals)
                 .ifPresent(b -> fields.forEach((k, f) -> links.setTemplate(k, f.getText())));
     }
 }

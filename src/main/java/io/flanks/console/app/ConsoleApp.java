@@ -6,6 +6,7 @@ import io.flanks.console.actions.LinkTemplates;
 import io.flanks.console.actions.LinkTemplatesDialog;
 import io.flanks.console.audit.AuditLog;
 import io.flanks.console.audit.AuditWindow;
+import io.flanks.console.common.Buttons;
 import io.flanks.console.common.FxBackground;
 import io.flanks.console.common.I18n;
 import io.flanks.console.credentials.CredentialsViewModel;
@@ -21,7 +22,6 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,7 +106,7 @@ public final class ConsoleApp extends Application implements MainWindow.Host {
             System.out.flush();
             System.exit(1);
         }
-        Alert a = new Alert(Alert.AlertType.ERROR, e.getMessage(), ButtonType.CLOSE);
+        Alert a = new Alert(Alert.AlertType.ERROR, e.getMessage(), Buttons.close());
         a.setHeaderText(I18n.tr("crash.title"));
         a.showAndWait();
         Platform.exit();
@@ -255,7 +255,7 @@ public final class ConsoleApp extends Application implements MainWindow.Host {
     }
 
     private void warn(String text) {
-        Alert a = new Alert(Alert.AlertType.WARNING, text, ButtonType.OK);
+        Alert a = new Alert(Alert.AlertType.WARNING, text, Buttons.ok());
         a.initOwner(stage);
         a.show();
     }

@@ -1,13 +1,13 @@
 package io.flanks.console.app;
 
 import io.flanks.console.api.Secrets;
+import io.flanks.console.common.Buttons;
 import io.flanks.console.common.I18n;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextArea;
 import javafx.stage.Window;
 import org.slf4j.Logger;
@@ -54,7 +54,7 @@ public final class CrashHandler implements Thread.UncaughtExceptionHandler {
         String report = report(t, e);
         Runnable show = () -> {
             try {
-                Alert a = new Alert(Alert.AlertType.ERROR, I18n.tr("crash.message"), ButtonType.CLOSE);
+                Alert a = new Alert(Alert.AlertType.ERROR, I18n.tr("crash.message"), Buttons.close());
                 a.getDialogPane().setId("crashDialog");
                 Window w = owner.get();
                 if (w != null && w.isShowing()) {

@@ -1,9 +1,9 @@
 package io.flanks.console.app;
 
+import io.flanks.console.common.Buttons;
 import io.flanks.console.common.I18n;
 import javafx.geometry.Insets;
 import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
@@ -38,9 +38,13 @@ public final class Dialogs {
         for (int i = 0; i < SHORTCUTS.length; i++) {
             Label key = new Label(SHORTCUTS[i][0]);
             key.getStyleClass().add("kbd");
-            grid.addRow(i, key, new Label(I18n.tr(SHORTCUTS[i][1])));
+            Label what = new Label(I18n.tr(SHORTCUTS[i][1]));
+            // never shortened: the dialog is as wide as its longest line (it cut both in Spanish)
+            key.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            what.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            grid.addRow(i, key, what);
         }
-        Alert a = new Alert(Alert.AlertType.INFORMATION, null, ButtonType.CLOSE);
+        Alert a = new Alert(Alert.AlertType.INFORMATION, null, Buttons.close());
         a.initOwner(owner);
         a.setTitle(I18n.tr("shortcuts.title"));
         a.setHeaderText(I18n.tr("shortcuts.title"));
@@ -51,7 +55,7 @@ public final class Dialogs {
 
     public static void about(Window owner, Session session) {
         Alert a = new Alert(Alert.AlertType.INFORMATION,
-                I18n.tr("about.text", Version.get(), session.label(), session.environment().baseUrl()), ButtonType.CLOSE);
+                I18n.tr("about.text", Version.get(), session.label(), session.environment().baseUrl()), Buttons.close());
         a.initOwner(owner);
         a.setTitle(I18n.tr("menu.about"));
         a.setHeaderText(I18n.tr("app.title"));

@@ -1,7 +1,6 @@
 package io.flanks.console.common;
 
 import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextArea;
 import javafx.stage.Window;
 
@@ -12,7 +11,7 @@ public final class ErrorDialog {
     }
 
     public static Alert show(Window owner, ErrorMessages.Message m) {
-        Alert a = new Alert(Alert.AlertType.ERROR, m.summary(), ButtonType.CLOSE);
+        Alert a = new Alert(Alert.AlertType.ERROR, m.summary(), Buttons.close());
         a.initOwner(owner);
         a.setHeaderText(null);
         a.getDialogPane().setId("errorDialog");

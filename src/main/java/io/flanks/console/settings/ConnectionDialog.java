@@ -4,6 +4,7 @@ import io.flanks.console.api.Environment;
 import io.flanks.console.api.FlanksClient;
 import io.flanks.console.app.CommandLine;
 import io.flanks.console.common.Background;
+import io.flanks.console.common.Buttons;
 import io.flanks.console.common.ErrorMessages;
 import io.flanks.console.common.I18n;
 import java.util.Optional;
@@ -83,9 +84,9 @@ public final class ConnectionDialog {
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(8);
-        grid.addRow(0, new Label(I18n.tr("conn.baseUrl")), url);
-        grid.addRow(1, new Label(I18n.tr("conn.clientId")), id);
-        grid.addRow(2, new Label(I18n.tr("conn.clientSecret")), secret);
+        grid.addRow(0, fieldLabel("conn.baseUrl"), url);
+        grid.addRow(1, fieldLabel("conn.clientId"), id);
+        grid.addRow(2, fieldLabel("conn.clientSecret"), secret);
         grid.add(note, 1, 3);
         grid.add(test, 1, 4);
         grid.add(result, 1, 5);
@@ -97,7 +98,7 @@ public final class ConnectionDialog {
         d.getDialogPane().setContent(box);
 
         ButtonType connect = new ButtonType(I18n.tr("conn.apply"), ButtonBar.ButtonData.OK_DONE);
-        d.getDialogPane().getButtonTypes().setAll(connect, ButtonType.CANCEL);
+        d.getDialogPane().getButtonTypes().setAll(connect, Buttons.cancel());
 
         test.setOnAction(e -> {
             String problem = validate(url.getText(), id.getText(), secret.getText());
@@ -162,5 +163,12 @@ public final class ConnectionDialog {
             return I18n.tr("conn.missing");
         }
         return null;
+    }
+
+    /** A field's name, never shortened: the fields give way instead (it was cut to "…" in Spanish). */
+    private static Label fieldLabel(String key) {
+        Label l = new Label(I18n.tr(key));
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
     }
 }

@@ -110,4 +110,32 @@ class ConnectionDialogTest {
         assertThat(robot.lookup("#connResult").queryAs(Label.class).getText()).isEqualTo(I18n.tr("conn.invalidUrl"));
         robot.clickOn("Cancel");
     }
+
+    /** In Spanish every field's name shows whole, and the buttons speak Spanish too. */
+    @Test
+    void inSpanishTheFieldNamesShowWholeAndTheButtonsAreSpanish(FxRobot robot) throws Exception {
+        Settings settings = new Settings(dir);
+        I18n.use(Locale.forLanguageTag("es"));
+        try {
+            Platform.runLater(() -> ConnectionDialog.show(stage, settings, background, null));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#connApi").tryQuery().map(n -> n.getScene().getWindow().isShowing()).orElse(false));
+            WaitForAsyncUtils.waitForFxEvents();
+            javafx.scene.Parent dialog = robot.lookup("#connApi").query().getScene().getRoot();
+            java.util.List<String[]> names = WaitForAsyncUtils.asyncFx(() -> {
+                java.util.List<String[]> out = new java.util.ArrayList<>();
+                for (String key : new String[] {"conn.baseUrl", "conn.clientId", "conn.clientSecret"}) {
+                    Label l = robot.from(dialog).lookup((Label x) -> I18n.tr(key).equals(x.getText())).queryAs(Label.class);
+                    javafx.scene.Node text = l.lookup(".text");
+                    out.add(new String[] {l.getText(), text instanceof javafx.scene.text.Text t ? t.getText() : null});
+                }
+                return out;
+            }).get(5, TimeUnit.SECONDS);
+            assertThat(names).allSatisfy(n -> assertThat(n[1]).as("shown whole").isEqualTo(n[0]));
+            assertThat(robot.from(dialog).lookup(".button").queryAllAs(javafx.scene.control.Button.class))
+                    .extracting(javafx.scene.control.Button::getText).contains("Cancelar").doesNotContain("Cancel");
+            robot.clickOn("Cancelar");
+        } finally {
+            I18n.use(Locale.ENGLISH);
+        }
+    }
 }
