@@ -24,8 +24,8 @@ public final class LinkTemplatesDialog {
     public static void show(Window owner, LinkTemplates links) {
         Dialog<ButtonType> d = new Dialog<>();
         d.initOwner(owner);
-        d.setTitle(I18n.tr("link.settings"));
-        d.setHeaderText(I18n.tr("link.settings"));
+        d.setTitle(I18n.tr("link.settings.title"));
+        d.setHeaderText(I18n.tr("link.settings.title"));
         d.getDialogPane().setId("linkTemplatesDialog");
         Label help = new Label(I18n.tr("link.settings.help"));
         help.setWrapText(true);
@@ -42,7 +42,9 @@ public final class LinkTemplatesDialog {
             f.setId("linkTemplate-" + k.wire());
             f.setPrefColumnCount(48);
             f.setPromptText("https://…{" + k.tokenField() + "}");
-            grid.addRow(row++, new Label(I18n.tr("link.for." + k.wire())), f);
+            Label name = new Label(I18n.tr("link.for." + k.wire()));
+            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // never cut to "…" (it was, in Spanish)
+            grid.addRow(row++, name, f);
             fields.put(k, f);
         }
         VBox box = new VBox(10, help, grid, problem);
