@@ -63,14 +63,9 @@ public final class AuditWindow {
         // is the default 80, which JavaFX would shrink to the content); the time is shown whole,
         // a token by its two ends (the end is what people compare)
         TableColumn<AuditEntry, String> tokenCol = col("audit.col.token", AuditEntry::credentialsToken, 215);
+        var plainCells = tokenCol.getCellFactory(); // JavaFX's default cell, shortened in the middle
         tokenCol.setCellFactory(c -> {
-            javafx.scene.control.TableCell<AuditEntry, String> cell = new javafx.scene.control.TableCell<>() {
-                @Override
-                protected void updateItem(String t, boolean empty) {
-                    super.updateItem(t, empty);
-                    setText(empty ? null : t);
-                }
-            };
+            javafx.scene.control.TableCell<AuditEntry, String> cell = plainCells.call(c);
             cell.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
             return cell;
         });
