@@ -125,8 +125,7 @@ class ConnectionDialogTest {
                 java.util.List<String[]> out = new java.util.ArrayList<>();
                 for (String key : new String[] {"conn.baseUrl", "conn.clientId", "conn.clientSecret"}) {
                     Label l = robot.from(dialog).lookup((Label x) -> I18n.tr(key).equals(x.getText())).queryAs(Label.class);
-                    javafx.scene.Node text = l.lookup(".text");
-                    out.add(new String[] {l.getText(), text instanceof javafx.scene.text.Text t ? t.getText() : null});
+                    out.add(new String[] {l.getText(), io.flanks.console.common.DrawnText.of(l)});
                 }
                 return out;
             }).get(5, TimeUnit.SECONDS);

@@ -11,7 +11,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
-import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -71,9 +70,6 @@ class SpanishDialogsTest {
     /** {text, text as drawn} of the labels laid out in the dialog's grid (FX thread). */
     private static List<String[]> gridLabels(FxRobot robot, Node pane) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> robot.from(pane).lookup(".label")
-                .queryAllAs(Label.class).stream().filter(l -> l.getParent() instanceof javafx.scene.layout.GridPane).map(l -> {
-                    Node t = l.lookup(".text");
-                    return new String[] {l.getText(), t instanceof Text text ? text.getText() : null};
-                }).toList()).get(5, TimeUnit.SECONDS);
+                .queryAllAs(Label.class).stream().filter(l -> l.getParent() instanceof javafx.scene.layout.GridPane).map(l -> new String[] {l.getText(), io.flanks.console.common.DrawnText.of(l)}).toList()).get(5, TimeUnit.SECONDS);
     }
 }

@@ -14,7 +14,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
-import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -114,20 +113,14 @@ class AuditWindowTest {
             for (Node n : table.lookupAll(".table-row-cell .table-cell")) {
                 TableCell<?, ?> c = (TableCell<?, ?>) n;
                 if (c.getText() != null && c.isVisible()) {
-                    out.add(new String[] {c.getTableColumn().getText(), c.getText(), displayed(c)});
+                    out.add(new String[] {c.getTableColumn().getText(), c.getText(), io.flanks.console.common.DrawnText.of(c)});
                 }
             }
             for (Node n : table.lookupAll(".column-header .label")) {
                 Labeled l = (Labeled) n;
-                out.add(new String[] {"header", l.getText(), displayed(l)});
+                out.add(new String[] {"header", l.getText(), io.flanks.console.common.DrawnText.of(l)});
             }
             return out;
         }).get(5, TimeUnit.SECONDS);
-    }
-
-    /** The text a labeled really draws (shortened with an ellipsis when it does not fit). */
-    private static String displayed(Labeled l) {
-        Node text = l.lookup(".text");
-        return text instanceof Text t ? t.getText() : l.getText();
     }
 }
