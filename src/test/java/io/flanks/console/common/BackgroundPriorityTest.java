@@ -32,6 +32,44 @@ class BackgroundPriorityTest {
         }
     }
 
+    /** Once the window is up and a pool thread has lowered itself, the JIT compiler threads run below the UI thread too. */
+    @Test
+    void compilerThreadsAreLoweredOnceTheWindowIsUp() throws Exception {
+        assumeTrue(System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).contains("linux"));
+        int normal = BackgroundPriority.currentNice();
+        BackgroundPriority.yieldToUi();
+        ExecutorService pool = BackgroundPriority.pool(1, 30, TimeUnit.SECONDS, Executors.defaultThreadFactory());
+        try {
+            pool.submit(() -> null).get(10, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        java.util.Map<String, Integer> compilers = new java.util.HashMap<>();
+        try (java.util.stream.Stream<java.nio.file.Path> tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+            for (java.nio.file.Path task : tasks.toList()) {
+                try {
+                    String name = java.nio.file.Files.readString(task.resolve("comm")).trim();
+                    if (BackgroundPriority.isCompilerThread(name)) {
+                        compilers.put(name, BackgroundPriority.niceOf(task));
+                    }
+                } catch (java.nio.file.NoSuchFileException ended) {
+                    // a thread that ended while listed (the pool above)
+                }
+            }
+        }
+        assertThat(compilers).isNotEmpty().allSatisfy((name, nice) -> assertThat(nice).as(name)
+                .isEqualTo(Math.max(normal, BackgroundPriority.COMPILER_NICE)));
+        assertThat(BackgroundPriority.currentNice()).as("the thread that asked").isEqualTo(normal);
+    }
+
+    @Test
+    void compilerThreadsAreKnownByTheirKernelNames() {
+        assertThat(BackgroundPriority.isCompilerThread("C2 CompilerThre")).isTrue();
+        assertThat(BackgroundPriority.isCompilerThread("C1 CompilerThre")).isTrue();
+        assertThat(BackgroundPriority.isCompilerThread("GC Thread#0")).isFalse();
+        assertThat(BackgroundPriority.isCompilerThread("JavaFX Applicat")).isFalse();
+    }
+
     /** After a listing through the embedded sandbox: its threads, the client's and the console's pool are all lowered. */
     @Test
     void theConsolesBackgroundPoolsAreLowered() throws Exception {
