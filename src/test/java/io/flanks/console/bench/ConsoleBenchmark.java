@@ -94,14 +94,16 @@ class ConsoleBenchmark {
         String classPath = appClassPath(dir);
         Path archive = dir.resolve("console.jsa");
         long t0 = System.nanoTime();
-        child("\"firstRowsMs\": (\\d+)", classPath, List.of("-XX:ArchiveClassesAtExit=" + archive), "io.flanks.console.Launcher",
+        List<String> launcher = launcherJvmOptions();
+        results.put("startJvmOptions", "\"" + String.join(" ", launcher) + "\""); // a JSON string
+        child("\"firstRowsMs\": (\\d+)", classPath, plus(launcher, "-XX:ArchiveClassesAtExit=" + archive), "io.flanks.console.Launcher",
                 "--smoke-test", "--data-dir", Files.createTempDirectory(dir, "data").toString());
         if (!Files.isRegularFile(archive)) {
             throw new IllegalStateException("the training start made no archive at " + archive);
         }
         results.put("startArchiveMs", ms(t0));
         results.put("startArchiveMb", Files.size(archive) / (1024 * 1024));
-        List<String> withArchive = List.of("-XX:SharedArchiveFile=" + archive);
+        List<String> withArchive = plus(launcher, "-XX:SharedArchiveFile=" + archive);
         long[] app = new long[START_RUNS];
         long[] bare = new long[START_RUNS];
         for (int i = 0; i < START_RUNS; i++) {
@@ -118,6 +120,30 @@ class ConsoleBenchmark {
         results.put("startFirstRowsAllMs", Arrays.toString(app).replace(" ", ""));
         results.put("startBareAllMs", Arrays.toString(bare).replace(" ", ""));
         results.put("startLoadAverage", round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+    }
+
+    /**
+     * The JVM options the installed launcher starts the console with ({@code --java-options -XX:...}
+     * in {@code packaging/jpackage.txt} and {@code packaging/linux/jpackage.txt}), but for the
+     * archive's, which names the installed file: the benchmark makes its own archive.
+     */
+    static List<String> launcherJvmOptions() throws java.io.IOException {
+        List<String> options = new ArrayList<>();
+        for (String file : List.of("packaging/jpackage.txt", "packaging/linux/jpackage.txt")) {
+            for (String line : Files.readAllLines(Path.of(file))) {
+                String t = line.strip();
+                if (t.startsWith("--java-options -XX:") && !t.contains("$APPDIR")) {
+                    options.add(t.substring("--java-options ".length()).strip());
+                }
+            }
+        }
+        return options;
+    }
+
+    private static List<String> plus(List<String> options, String one) {
+        List<String> all = new ArrayList<>(options);
+        all.add(one);
+        return all;
     }
 
     /**

@@ -131,6 +131,39 @@ class InstallerResourcesTest {
         assertThat(PACKAGING.resolve("linux/app/flanks-console.classlist")).isNotEmptyFile();
     }
 
+    /**
+     * Every {@code -XX} option the launcher passes (but the archive's, which names the installed
+     * file) is one this JVM takes and really sets: a misspelt one would stop the installed
+     * console from starting at all.
+     */
+    @Test
+    void theLaunchersJvmOptionsAreOnesTheJvmTakes() throws Exception {
+        List<String> options = new ArrayList<>();
+        for (String os : List.of("", "linux/", "windows/", "macos/")) {
+            Path file = PACKAGING.resolve(os + "jpackage.txt");
+            if (!Files.exists(file)) {
+                continue;
+            }
+            Matcher m = Pattern.compile("(?m)^--java-options (-XX:\\S+)$").matcher(read(file));
+            while (m.find()) {
+                if (!m.group(1).contains("$APPDIR")) {
+                    options.add(m.group(1));
+                }
+            }
+        }
+        assertThat(options).as("the start-up's compiler thresholds").anyMatch(o -> o.startsWith("-XX:Tier4InvocationThreshold="));
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(options);
+        cmd.addAll(List.of("-XX:+PrintFlagsFinal", "-version"));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        for (String option : options) {
+            String[] nameValue = option.substring("-XX:".length()).split("=", 2);
+            assertThat(out).as(option).containsPattern("(?m)^\\s*\\S+\\s+" + nameValue[0] + "\\s+= " + nameValue[1] + "\\s");
+        }
+    }
+
     private static String read(Path p) throws IOException {
         return Files.readString(p, StandardCharsets.UTF_8);
     }
