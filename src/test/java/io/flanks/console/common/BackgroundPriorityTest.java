@@ -12,9 +12,12 @@ import org.junit.jupiter.api.Test;
 /** Background threads really run below the UI thread's priority (Linux: their nice value). */
 class BackgroundPriorityTest {
 
-    /** While the console starts, pool threads keep the normal priority; once the window is up, they take the lower one. */
+    /**
+     * While the console starts, pool threads keep the normal priority; once the window is up, they
+     * take the lower one, and the first to lower itself lowers the JIT compiler threads too.
+     */
     @Test
-    void poolThreadsLowerThemselvesOnceTheWindowIsUpAndPlainThreadsNever() throws Exception {
+    void poolThreadsAndCompilersLowerOnceTheWindowIsUpAndPlainThreadsNever() throws Exception {
         assumeTrue(System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).contains("linux"));
         int normal = BackgroundPriority.currentNice();
         BackgroundPriority.startingUp();
@@ -26,40 +29,12 @@ class BackgroundPriorityTest {
             assertThat(pool.submit(BackgroundPriority::currentNice).get(10, TimeUnit.SECONDS)) // the same thread, now lowered
                     .isEqualTo(Math.min(19, normal + BackgroundPriority.NICE));
             assertThat(plain.submit(BackgroundPriority::currentNice).get(10, TimeUnit.SECONDS)).isEqualTo(normal);
+            assertThat(niceByThread(name -> BackgroundPriority.isCompilerThread(name) ? name : null)).isNotEmpty()
+                    .allSatisfy((name, nice) -> assertThat(nice).as(name).isEqualTo(Math.max(normal, BackgroundPriority.COMPILER_NICE)));
         } finally {
             pool.shutdownNow();
             plain.shutdownNow();
         }
-    }
-
-    /** Once the window is up and a pool thread has lowered itself, the JIT compiler threads run below the UI thread too. */
-    @Test
-    void compilerThreadsAreLoweredOnceTheWindowIsUp() throws Exception {
-        assumeTrue(System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).contains("linux"));
-        int normal = BackgroundPriority.currentNice();
-        BackgroundPriority.yieldToUi();
-        ExecutorService pool = BackgroundPriority.pool(1, 30, TimeUnit.SECONDS, Executors.defaultThreadFactory());
-        try {
-            pool.submit(() -> null).get(10, TimeUnit.SECONDS);
-        } finally {
-            pool.shutdownNow();
-        }
-        java.util.Map<String, Integer> compilers = new java.util.HashMap<>();
-        try (java.util.stream.Stream<java.nio.file.Path> tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
-            for (java.nio.file.Path task : tasks.toList()) {
-                try {
-                    String name = java.nio.file.Files.readString(task.resolve("comm")).trim();
-                    if (BackgroundPriority.isCompilerThread(name)) {
-                        compilers.put(name, BackgroundPriority.niceOf(task));
-                    }
-                } catch (java.nio.file.NoSuchFileException ended) {
-                    // a thread that ended while listed (the pool above)
-                }
-            }
-        }
-        assertThat(compilers).isNotEmpty().allSatisfy((name, nice) -> assertThat(nice).as(name)
-                .isEqualTo(Math.max(normal, BackgroundPriority.COMPILER_NICE)));
-        assertThat(BackgroundPriority.currentNice()).as("the thread that asked").isEqualTo(normal);
     }
 
     @Test
@@ -102,15 +77,25 @@ class BackgroundPriorityTest {
 
     /** The lowest nice value (the least lowered thread) among this process's threads, by name without its number ("flanks-list-3": "flanks-list"). */
     private static java.util.Map<String, Integer> niceByThreadPrefix() throws java.io.IOException {
+        return niceByThread(name -> {
+            String prefix = name.replaceAll("-?\\d+$", "");
+            return List.of("sandbox-http", "flanks-list", "console-bg").contains(prefix) ? prefix : null;
+        });
+    }
+
+    /** The lowest nice value among this process's threads by a key made of each one's kernel name; a null key leaves the thread out. */
+    private static java.util.Map<String, Integer> niceByThread(java.util.function.Function<String, String> key) throws java.io.IOException {
         java.util.Map<String, Integer> nice = new java.util.HashMap<>();
         try (java.util.stream.Stream<java.nio.file.Path> tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
             for (java.nio.file.Path task : tasks.toList()) {
-                String name = java.nio.file.Files.readString(task.resolve("comm")).trim();
-                String prefix = name.replaceAll("-?\\d+$", "");
-                if (!List.of("sandbox-http", "flanks-list", "console-bg").contains(prefix)) {
-                    continue;
+                try {
+                    String k = key.apply(java.nio.file.Files.readString(task.resolve("comm")).trim());
+                    if (k != null) {
+                        nice.merge(k, BackgroundPriority.niceOf(task), Math::min);
+                    }
+                } catch (java.nio.file.NoSuchFileException ended) {
+                    // a thread that ended while listed
                 }
-                nice.merge(prefix, BackgroundPriority.niceOf(task), Math::min);
             }
         }
         return nice;
