@@ -349,6 +349,7 @@ class ConsoleBenchmark {
         long[] maxGapCpu = {0};
         long[] firstRowsCpu = {-1};
         List<long[]> gapCpu = new ArrayList<>(); // {gap, UI-thread CPU in it}
+        List<String> longGaps = new ArrayList<>(); // "<gap ms>@<end, UTC>", to line up with a profile
         AnimationTimer frames = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -357,6 +358,9 @@ class ConsoleBenchmark {
                     long gap = now - lastPulse[0];
                     long cpu = cpuNow - lastCpu[0];
                     gapCpu.add(new long[] {gap, cpu});
+                    if (gap >= 100_000_000L) {
+                        longGaps.add(gap / 1_000_000 + "@" + java.time.LocalTime.now(java.time.ZoneOffset.UTC));
+                    }
                     if (gap > maxGap[0]) {
                         maxGap[0] = gap;
                         maxGapCpu[0] = cpu;
@@ -403,6 +407,7 @@ class ConsoleBenchmark {
         results.put("loadFirstRowsFrameGapMs", round(firstRowsGap[0] / 1e6));
         results.put("loadFirstRowsFrameFxCpuMs", round(firstRowsCpu[0] / 1e6));
         System.out.println("longest frame gap ended at " + maxGapEnd[0] + " UTC"); // to line up with a profile
+        System.out.println("frame gaps of 100 ms or more (ms@end, UTC): " + String.join(" ", longGaps));
         results.put("loadLongestFrameGapAfterFirstRowsMs", round(maxGapAfterFirstRows[0] / 1e6));
         gapCpu.sort((a, b) -> Long.compare(b[0], a[0]));
         StringBuilder longest = new StringBuilder("longest frame gaps while loading (ms, of which UI-thread CPU):");
