@@ -54,6 +54,8 @@ class MainWindowFirstRowsTest {
         window.installActions(new io.flanks.console.actions.ActionsView(actionsVm, credentials, () -> stage), actionsVm,
                 () -> { }, () -> { }, () -> { });
         Scene scene = new Scene(window.root(), 1400, 850);
+        // as the console's: the search field's and status bar's ControlsFX rules look up colours app.css defines
+        scene.getStylesheets().add(java.util.Objects.requireNonNull(getClass().getResource("/css/app.css")).toExternalForm());
         scene.addPostLayoutPulseListener(() -> passes.add(new boolean[] {
                 scene.getRoot().lookupAll(".table-row-cell").stream()
                         .anyMatch(n -> n instanceof TableRow<?> r && r.getItem() != null && r.isVisible()),
