@@ -22,8 +22,15 @@ public final class LazyTooltip {
     private LazyTooltip() {
     }
 
-    /** A tooltip with this text, made when the pointer first enters {@code control}. */
+    /**
+     * A tooltip with this text, made when the pointer first enters {@code control}. The text is
+     * the control's accessible help at once (a screen reader reads a control's tooltip as its
+     * help, and would otherwise find none until the first hover).
+     */
     public static void install(Control control, String text) {
+        if (control.getAccessibleHelp() == null && !control.accessibleHelpProperty().isBound()) {
+            control.setAccessibleHelp(text);
+        }
         install(control, () -> new Tooltip(text));
     }
 

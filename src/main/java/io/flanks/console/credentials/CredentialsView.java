@@ -467,10 +467,12 @@ public final class CredentialsView {
         autoRefresh.textProperty().bind(Bindings.createStringBinding(() -> vm.autoRefreshProperty().get()
                 ? I18n.tr("autoRefresh.on", intervalSeconds()) : I18n.tr("autoRefresh.off"),
                 vm.autoRefreshProperty(), vm.autoRefreshIntervalProperty()));
+        // the tooltip's text is the toggle's accessible help from the start (LazyTooltip)
+        autoRefresh.accessibleHelpProperty().bind(Bindings.createStringBinding(() -> I18n.tr("autoRefresh.tip", intervalSeconds()),
+                vm.autoRefreshIntervalProperty()));
         LazyTooltip.install(autoRefresh, () -> {
             Tooltip tip = new Tooltip();
-            tip.textProperty().bind(Bindings.createStringBinding(() -> I18n.tr("autoRefresh.tip", intervalSeconds()),
-                    vm.autoRefreshIntervalProperty()));
+            tip.textProperty().bind(autoRefresh.accessibleHelpProperty());
             return tip;
         });
         vm.autoRefreshProperty().addListener((o, a, b) -> scheduleAutoRefresh());

@@ -177,6 +177,10 @@ class BulkWindowTest {
         ToggleButton toggle = in(robot).lookup("#autoRefresh").queryAs(ToggleButton.class);
         assertThat(toggle.getText()).isEqualTo("Auto-refresh: off");
         robot.interact(() -> credentials.autoRefreshIntervalProperty().set(Duration.ofSeconds(1)));
+        // what its tooltip will say is its accessible help before any hover, and follows the interval
+        assertThat(toggle.getTooltip()).isNull();
+        assertThat(toggle.queryAccessibleAttribute(javafx.scene.AccessibleAttribute.HELP))
+                .isEqualTo("Reload the list every 1 seconds in the background while this is on. Rows whose health changed are marked until you select them.");
         CredentialRow row = table(robot).getItems().stream().limit(10)
                 .filter(r -> r.health() == Health.HEALTHY && r != credentials.selectedProperty().get())
                 .findFirst().orElseThrow();

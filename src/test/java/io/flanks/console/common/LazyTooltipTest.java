@@ -47,6 +47,15 @@ class LazyTooltipTest {
         stage.show();
     }
 
+    /** A screen reader finds the tooltip's text as the control's help before anyone hovers it. */
+    @Test
+    void theTextIsTheControlsAccessibleHelpBeforeTheTooltipIsMade() throws Exception {
+        Object[] seen = WaitForAsyncUtils.asyncFx(() -> new Object[] {button.getTooltip(),
+                button.queryAccessibleAttribute(javafx.scene.AccessibleAttribute.HELP)}).get(5, TimeUnit.SECONDS);
+        assertThat(seen[0]).as("no tooltip yet").isNull();
+        assertThat(seen[1]).isEqualTo("Refreshes the selected rows");
+    }
+
     @Test
     void aTooltipIsMadeOnTheFirstHoverAndShowsThenAndACellsOnlyIfItsItemWantsIt(FxRobot robot) throws Exception {
         assertThat(button.getTooltip()).isNull();
