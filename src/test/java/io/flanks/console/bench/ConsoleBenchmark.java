@@ -94,7 +94,8 @@ class ConsoleBenchmark {
         String classPath = appClassPath(dir);
         Path archive = dir.resolve("console.jsa");
         long t0 = System.nanoTime();
-        List<String> launcher = launcherJvmOptions();
+        // as the installed launcher starts the console, but for its archive, which the benchmark makes itself
+        List<String> launcher = io.flanks.console.installer.LauncherOptions.jvmOptions("", "linux/");
         results.put("startJvmOptions", "\"" + String.join(" ", launcher) + "\""); // a JSON string
         child("\"firstRowsMs\": (\\d+)", classPath, plus(launcher, "-XX:ArchiveClassesAtExit=" + archive), "io.flanks.console.Launcher",
                 "--smoke-test", "--data-dir", Files.createTempDirectory(dir, "data").toString());
@@ -120,24 +121,6 @@ class ConsoleBenchmark {
         results.put("startFirstRowsAllMs", Arrays.toString(app).replace(" ", ""));
         results.put("startBareAllMs", Arrays.toString(bare).replace(" ", ""));
         results.put("startLoadAverage", round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
-    }
-
-    /**
-     * The JVM options the installed launcher starts the console with ({@code --java-options -XX:...}
-     * in {@code packaging/jpackage.txt} and {@code packaging/linux/jpackage.txt}), but for the
-     * archive's, which names the installed file: the benchmark makes its own archive.
-     */
-    static List<String> launcherJvmOptions() throws java.io.IOException {
-        List<String> options = new ArrayList<>();
-        for (String file : List.of("packaging/jpackage.txt", "packaging/linux/jpackage.txt")) {
-            for (String line : Files.readAllLines(Path.of(file))) {
-                String t = line.strip();
-                if (t.startsWith("--java-options -XX:") && !t.contains("$APPDIR")) {
-                    options.add(t.substring("--java-options ".length()).strip());
-                }
-            }
-        }
-        return options;
     }
 
     private static List<String> plus(List<String> options, String one) {

@@ -138,19 +138,7 @@ class InstallerResourcesTest {
      */
     @Test
     void theLaunchersJvmOptionsAreOnesTheJvmTakes() throws Exception {
-        List<String> options = new ArrayList<>();
-        for (String os : List.of("", "linux/", "windows/", "macos/")) {
-            Path file = PACKAGING.resolve(os + "jpackage.txt");
-            if (!Files.exists(file)) {
-                continue;
-            }
-            Matcher m = Pattern.compile("(?m)^--java-options (-XX:\\S+)$").matcher(read(file));
-            while (m.find()) {
-                if (!m.group(1).contains("$APPDIR")) {
-                    options.add(m.group(1));
-                }
-            }
-        }
+        List<String> options = LauncherOptions.jvmOptions("", "linux/", "windows/", "macos/");
         assertThat(options).as("the start-up's compiler thresholds").anyMatch(o -> o.startsWith("-XX:Tier4InvocationThreshold="));
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(options);
