@@ -139,7 +139,8 @@ public final class ConsoleApp extends Application implements MainWindow.Host {
         }
         session = s;
         CredentialsViewModel credentials = new CredentialsViewModel(s.client(), background, clock);
-        credentials.reload(); // the first requests overlap building and showing the window
+        // the first requests overlap building and showing the window; a big account's other pages wait for it
+        FirstShow first = FirstShow.load(stage, credentials);
         if (detail != null) {
             detail.dispose(); // the old window's pane stops listening to its rows
         }
@@ -175,15 +176,7 @@ public final class ConsoleApp extends Application implements MainWindow.Host {
         if (StartupTrace.enabled()) {
             credentials.totalCountProperty().addListener((o, a, b) -> StartupTrace.mark("rows " + b));
         }
-        if (!stage.isShowing()) {
-            // queued behind the pages already on hand (prefetched at start-up): the first layout
-            // and frame then have the rows, instead of an empty table drawn first
-            Platform.runLater(() -> {
-                StartupTrace.mark("before show");
-                stage.show();
-                StartupTrace.mark("shown");
-            });
-        }
+        first.show();
     }
 
     private void installActions(Session s, CredentialsViewModel credentials) {

@@ -65,6 +65,40 @@ class CredentialsViewModelTest {
     }
 
     @Test
+    void aHeldLoadAsksForPageTwoOnlyOnceTheHoldIsDoneAndOnlyTheNextLoadIsHeld() {
+        java.util.List<String> waits = new java.util.ArrayList<>(); // "<rows> rows, <list requests> requests" at each wait
+        java.util.concurrent.CompletableFuture<Void> windowUp = new java.util.concurrent.CompletableFuture<>() {
+            @Override
+            public Void get(long timeout, java.util.concurrent.TimeUnit unit) {
+                waits.add(vm.totalCountProperty().get() + " rows, " + server.requestCount("POST", "/v0/bank/credentials/list")
+                        + " requests");
+                return null; // the window is up
+            }
+        };
+        vm.holdRestOfNextLoadUntil(windowUp);
+        vm.reload();
+        // page 1 was in the table and no other page asked for while the load waited
+        assertThat(waits).containsExactly("100 rows, 1 requests");
+        assertThat(vm.totalCountProperty().get()).isEqualTo(300);
+        vm.reload();
+        assertThat(waits).as("a reload is not held again").hasSize(1);
+        assertThat(vm.totalCountProperty().get()).isEqualTo(300);
+    }
+
+    @Test
+    void aHoldThatFailsOrIsCancelledDoesNotStopTheLoad() {
+        vm.holdRestOfNextLoadUntil(java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("no window")));
+        vm.reload();
+        assertThat(vm.totalCountProperty().get()).isEqualTo(300);
+        java.util.concurrent.CompletableFuture<Void> cancelled = new java.util.concurrent.CompletableFuture<>();
+        cancelled.cancel(false);
+        vm.holdRestOfNextLoadUntil(cancelled);
+        vm.reload();
+        assertThat(vm.totalCountProperty().get()).isEqualTo(300);
+        assertThat(vm.loadingProperty().get()).isFalse();
+    }
+
+    @Test
     void quickFilterShowsOneClassAndCountsStay() {
         vm.reload();
         int blocked = vm.countProperty(Health.BLOCKED).get();
