@@ -58,8 +58,8 @@ class ConsoleBenchmark {
     static final int ROWS = Integer.getInteger("bench.rows", 100_000);
     static final int LATENCY_MS = Integer.getInteger("bench.latencyMs", 20);
     static final int START_RUNS = Integer.getInteger("bench.startRuns", 3);
-    /** Which phases run: {@code -Dbench.only=start,sandbox,list,jmh} (all by default). */
-    static final List<String> ONLY = List.of(System.getProperty("bench.only", "start,sandbox,list,jmh").split(","));
+    /** Which phases run: {@code -Dbench.only=start,sandbox,list,open,jmh} (all by default). */
+    static final List<String> ONLY = List.of(System.getProperty("bench.only", "start,sandbox,list,open,jmh").split(","));
 
     private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private final Map<String, Object> results = new LinkedHashMap<>();
@@ -74,6 +74,9 @@ class ConsoleBenchmark {
         }
         if (ONLY.contains("list")) {
             list();
+        }
+        if (ONLY.contains("open")) {
+            opened();
         }
         if (ONLY.contains("jmh")) {
             MicroBenchmarks.run(results); // MicroBenchmarks.java: parser, classifier, search predicate
@@ -151,6 +154,22 @@ class ConsoleBenchmark {
     }
 
     private static long child(String pattern, String classPath, List<String> jvmOptions, String main, String... args) throws Exception {
+        return Long.parseLong(childOutput(pattern, classPath, jvmOptions, main, args));
+    }
+
+    /** Runs {@code main} in a JVM of its own, headless; the first group of {@code pattern} in its output. */
+    private static String childOutput(String pattern, String classPath, List<String> jvmOptions, String main, String... args)
+            throws Exception {
+        String out = childRun(classPath, jvmOptions, main, args);
+        Matcher m = Pattern.compile(pattern).matcher(out);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + pattern + " in output of " + main + ":\n" + out);
+        }
+        return m.group(1);
+    }
+
+    /** Runs {@code main} in a JVM of its own, headless (Monocle, software renderer); its output. */
+    private static String childRun(String classPath, List<String> jvmOptions, String main, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", classPath, "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
                 "-Dheadless.geometry=1600x1000-32"));
@@ -161,11 +180,30 @@ class ConsoleBenchmark {
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor(120, TimeUnit.SECONDS);
-        Matcher m = Pattern.compile(pattern).matcher(out);
+        return out;
+    }
+
+    // ---- the console opened on a big account ----------------------------------------------
+
+    /**
+     * The same 100,000 rows loaded as a user meets them: the console opened on the account, in
+     * a cold JVM of its own ({@link OpenedOnBigAccount}). Its frame gaps are counted from the
+     * window's first frame on; the list phase's are counted from a reload into a shown, empty
+     * table on a cold JVM, where the table makes its first row cells in the load's frames.
+     */
+    private void opened() throws Exception {
+        // -Dbench.noHold=true: the rest of the pages without waiting for the window (as before 2026-12-02)
+        String out = childRun(System.getProperty("java.class.path"), List.of("-Dbench.noHold=" + Boolean.getBoolean("bench.noHold")),
+                OpenedOnBigAccount.class.getName(), String.valueOf(ROWS), String.valueOf(LATENCY_MS));
+        out.lines().filter(l -> l.startsWith("open: ")).forEach(System.out::println);
+        Matcher m = Pattern.compile("OPENED (\\{.*\\})").matcher(out);
         if (!m.find()) {
-            throw new IllegalStateException("no " + pattern + " in output of " + main + ":\n" + out);
+            throw new IllegalStateException("the opened console printed no OPENED line:\n" + out);
         }
-        return Long.parseLong(m.group(1));
+        String json = m.group(1);
+        Map<String, Object> open = new com.fasterxml.jackson.databind.ObjectMapper().readValue(json,
+                new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
+        results.putAll(open);
     }
 
     // ---- the sandbox alone ---------------------------------------------------------------
@@ -321,48 +359,7 @@ class ConsoleBenchmark {
 
         // gaps between frames while 100,000 rows load; the frame that first draws rows (the
         // table makes its row cells then) is reported on its own as well
-        long[] lastPulse = {0};
-        long[] maxGap = {0};
-        java.time.LocalTime[] maxGapEnd = {null};
-        long[] firstRowsGap = {-1};
-        boolean[] rowsSeen = {false};
-        long[] maxGapAfterFirstRows = {0};
-        // the UI thread's own CPU in a frame: a gap much longer than this is a wait (for a core, a GC pause)
-        long[] lastCpu = {0};
-        long[] maxGapCpu = {0};
-        long[] firstRowsCpu = {-1};
-        List<long[]> gapCpu = new ArrayList<>(); // {gap, UI-thread CPU in it}
-        List<String> longGaps = new ArrayList<>(); // "<gap ms>@<end, UTC>", to line up with a profile
-        AnimationTimer frames = new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                long cpuNow = THREADS.getCurrentThreadCpuTime();
-                if (lastPulse[0] != 0) {
-                    long gap = now - lastPulse[0];
-                    long cpu = cpuNow - lastCpu[0];
-                    gapCpu.add(new long[] {gap, cpu});
-                    if (gap >= 100_000_000L) {
-                        longGaps.add(gap / 1_000_000 + "@" + java.time.LocalTime.now(java.time.ZoneOffset.UTC));
-                    }
-                    if (gap > maxGap[0]) {
-                        maxGap[0] = gap;
-                        maxGapCpu[0] = cpu;
-                        maxGapEnd[0] = java.time.LocalTime.now(java.time.ZoneOffset.UTC);
-                    }
-                    // a timer runs at the start of a frame: the frame that lays the first rows out
-                    // ends with the next call after the first one that sees rows
-                    if (firstRowsGap[0] >= 0) {
-                        maxGapAfterFirstRows[0] = Math.max(maxGapAfterFirstRows[0], gap);
-                    } else if (rowsSeen[0]) {
-                        firstRowsGap[0] = gap;
-                        firstRowsCpu[0] = cpu;
-                    }
-                    rowsSeen[0] |= !vm[0].shownRows().isEmpty();
-                }
-                lastPulse[0] = now;
-                lastCpu[0] = cpuNow;
-            }
-        };
+        FrameGaps frames = new FrameGaps(() -> !vm[0].shownRows().isEmpty());
         long fxThread = WaitForAsyncUtils.asyncFx(() -> Thread.currentThread().getId()).get(10, TimeUnit.SECONDS);
         long fxCpu0 = THREADS.getThreadCpuTime(fxThread);
         long renderCpu0 = cpuOf("QuantumRenderer");
@@ -385,19 +382,7 @@ class ConsoleBenchmark {
         results.put("listUiRows", rows);
         results.put("listSpeedupVsSequential", round((double) sequentialMs / uiMs));
         results.put("listUiVsFloor", round((double) uiMs / floorMs));
-        results.put("loadLongestFrameGapMs", round(maxGap[0] / 1e6));
-        results.put("loadLongestFrameFxCpuMs", round(maxGapCpu[0] / 1e6));
-        results.put("loadFirstRowsFrameGapMs", round(firstRowsGap[0] / 1e6));
-        results.put("loadFirstRowsFrameFxCpuMs", round(firstRowsCpu[0] / 1e6));
-        System.out.println("longest frame gap ended at " + maxGapEnd[0] + " UTC"); // to line up with a profile
-        System.out.println("frame gaps of 100 ms or more (ms@end, UTC): " + String.join(" ", longGaps));
-        results.put("loadLongestFrameGapAfterFirstRowsMs", round(maxGapAfterFirstRows[0] / 1e6));
-        gapCpu.sort((a, b) -> Long.compare(b[0], a[0]));
-        StringBuilder longest = new StringBuilder("longest frame gaps while loading (ms, of which UI-thread CPU):");
-        gapCpu.stream().limit(8).forEach(g -> longest.append(String.format(" %.0f (%.0f)", g[0] / 1e6, g[1] / 1e6)));
-        System.out.println(longest);
-        results.put("loadFrames", gapCpu.size());
-        results.put("loadFrameGapP99Ms", gapCpu.isEmpty() ? 0 : percentileMs(gapCpu.stream().map(g -> g[0]).toList(), 0.99));
+        frames.report("load", results);
 
         long heapAfter = usedHeapAfterGc();
         results.put("retainedHeapMbFor" + rows + "Rows", Math.round((heapAfter - heapBefore) / (1024.0 * 1024.0)));

@@ -1,0 +1,155 @@
+package io.flanks.console.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
+import javafx.animation.AnimationTimer;
+
+/**
+ * Gaps between frames while something loads, measured with an {@link AnimationTimer} (it runs
+ * at the start of every frame), with the UI thread's own CPU in each gap: a gap much longer
+ * than its CPU is a wait (for a core, a GC pause, the renderer). The frame that first draws
+ * rows is also reported on its own. Start and stop it on the UI thread.
+ */
+final class FrameGaps {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private final BooleanSupplier rowsShown;
+    private final List<long[]> gaps = new ArrayList<>(); // {gap, UI-thread CPU in it}, ns
+    private final List<CpuSample> samples = new ArrayList<>(); // every thread's CPU at each frame
+    private final List<String> longGaps = new ArrayList<>(); // "<gap ms>@<end, UTC>", to line up with a profile
+    private long last;
+    private long lastCpu;
+    private long max;
+    private long maxCpu;
+    private LocalTime maxEnd;
+    private long firstRowsGap = -1;
+    private long firstRowsCpu = -1;
+    private long maxAfterFirstRows;
+    private boolean rowsSeen;
+    private final AnimationTimer timer = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            frame(now);
+        }
+    };
+
+    /** @param rowsShown whether the table has rows to draw (read on the UI thread) */
+    FrameGaps(BooleanSupplier rowsShown) {
+        this.rowsShown = rowsShown;
+    }
+
+    void start() {
+        timer.start();
+    }
+
+    void stop() {
+        timer.stop();
+    }
+
+    private void frame(long now) {
+        long cpuNow = THREADS.getCurrentThreadCpuTime();
+        samples.add(CpuSample.take(now));
+        if (last != 0) {
+            long gap = now - last;
+            long cpu = cpuNow - lastCpu;
+            gaps.add(new long[] {gap, cpu});
+            if (gap >= 100_000_000L) {
+                longGaps.add(gap / 1_000_000 + "@" + LocalTime.now(ZoneOffset.UTC));
+            }
+            if (gap > max) {
+                max = gap;
+                maxCpu = cpu;
+                maxEnd = LocalTime.now(ZoneOffset.UTC);
+            }
+            // the frame that lays the first rows out ends with the next call after the first
+            // one that sees rows
+            if (firstRowsGap >= 0) {
+                maxAfterFirstRows = Math.max(maxAfterFirstRows, gap);
+            } else if (rowsSeen) {
+                firstRowsGap = gap;
+                firstRowsCpu = cpu;
+            }
+            rowsSeen |= rowsShown.getAsBoolean();
+        }
+        last = now;
+        lastCpu = cpuNow;
+    }
+
+    /** Puts the figures into {@code results} under names that start with {@code prefix}, and prints the details. */
+    void report(String prefix, Map<String, Object> results) {
+        results.put(prefix + "LongestFrameGapMs", round(max / 1e6));
+        results.put(prefix + "LongestFrameFxCpuMs", round(maxCpu / 1e6));
+        results.put(prefix + "FirstRowsFrameGapMs", round(firstRowsGap / 1e6));
+        results.put(prefix + "FirstRowsFrameFxCpuMs", round(firstRowsCpu / 1e6));
+        results.put(prefix + "LongestFrameGapAfterFirstRowsMs", round(maxAfterFirstRows / 1e6));
+        results.put(prefix + "Frames", gaps.size());
+        List<Long> sorted = new ArrayList<>(gaps.stream().map(g -> g[0]).toList());
+        sorted.sort(Long::compare);
+        results.put(prefix + "FrameGapP99Ms", sorted.isEmpty() ? 0
+                : round(sorted.get(Math.max(0, (int) Math.ceil(sorted.size() * 0.99) - 1)) / 1e6));
+        System.out.println(prefix + ": longest frame gap ended at " + maxEnd + " UTC"); // to line up with a profile
+        System.out.println(prefix + ": frame gaps of 100 ms or more (ms@end, UTC): " + String.join(" ", longGaps));
+        List<long[]> byLength = new ArrayList<>(gaps);
+        byLength.sort((a, b) -> Long.compare(b[0], a[0]));
+        StringBuilder longest = new StringBuilder(prefix + ": longest frame gaps (ms, of which UI-thread CPU):");
+        byLength.stream().limit(8).forEach(g -> longest.append(String.format(" %.0f (%.0f)", g[0] / 1e6, g[1] / 1e6)));
+        System.out.println(longest);
+        // what else ran in the longest gaps: on 2 cores the UI thread shares them with these
+        IntStream.range(1, samples.size()).boxed()
+                .sorted((a, b) -> Long.compare(samples.get(b).frameNanos - samples.get(b - 1).frameNanos,
+                        samples.get(a).frameNanos - samples.get(a - 1).frameNanos))
+                .limit(4)
+                .forEach(i -> System.out.println(prefix + ": " + samples.get(i).since(samples.get(i - 1))));
+    }
+
+    private static double round(double d) {
+        return Math.round(d * 100) / 100.0;
+    }
+
+    /**
+     * The process's CPU and each live Java thread's at one frame. What the process used in a gap
+     * beyond the Java threads went to the JIT compilers, GC and the JVM's own threads.
+     */
+    private record CpuSample(long frameNanos, long processCpu, long[] ids, long[] cpu) {
+        static CpuSample take(long frameNanos) {
+            long[] ids = THREADS.getAllThreadIds();
+            return new CpuSample(frameNanos,
+                    ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime(),
+                    ids, ((com.sun.management.ThreadMXBean) THREADS).getThreadCpuTime(ids));
+        }
+
+        /** "gap N ms: process CPU, JIT/GC/VM, then the six busiest threads", since {@code before}. */
+        String since(CpuSample before) {
+            Map<Long, Long> start = new HashMap<>();
+            for (int i = 0; i < before.ids.length; i++) {
+                start.put(before.ids[i], before.cpu[i]);
+            }
+            long javaThreads = 0;
+            List<long[]> used = new ArrayList<>(); // {id, ns}
+            for (int i = 0; i < ids.length; i++) {
+                long d = cpu[i] - start.getOrDefault(ids[i], 0L);
+                if (cpu[i] >= 0 && d > 0) {
+                    javaThreads += d;
+                    used.add(new long[] {ids[i], d});
+                }
+            }
+            used.sort((a, b) -> Long.compare(b[1], a[1]));
+            long process = processCpu - before.processCpu;
+            StringBuilder sb = new StringBuilder(String.format("gap %.0f ms: process CPU %.0f ms, JIT/GC/VM %.0f ms;",
+                    (frameNanos - before.frameNanos) / 1e6, process / 1e6, (process - javaThreads) / 1e6));
+            for (long[] u : used.subList(0, Math.min(6, used.size()))) {
+                java.lang.management.ThreadInfo info = THREADS.getThreadInfo(u[0]);
+                sb.append(String.format(" %s=%.0f", info == null ? "#" + u[0] : info.getThreadName(), u[1] / 1e6));
+            }
+            return sb.toString();
+        }
+    }
+}
