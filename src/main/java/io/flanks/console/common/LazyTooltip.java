@@ -34,6 +34,62 @@ public final class LazyTooltip {
         install(control, () -> new Tooltip(text));
     }
 
+    /**
+     * One wrapping tooltip (at most {@value #WRAP_WIDTH} px wide) over all of {@code controls},
+     * made when the pointer first enters one of them; its text follows {@code text}, and so does
+     * each control's accessible help from now on.
+     */
+    public static void installWrapping(javafx.beans.value.ObservableValue<String> text, Control... controls) {
+        for (Control c : controls) {
+            if (c.getAccessibleHelp() == null && !c.accessibleHelpProperty().isBound()) {
+                c.accessibleHelpProperty().bind(text);
+            }
+        }
+        shared(() -> {
+            Tooltip t = wrapping();
+            t.textProperty().bind(text);
+            return t;
+        }, controls);
+    }
+
+    /** As {@link #installWrapping(javafx.beans.value.ObservableValue, Control...)}, with a fixed text. */
+    public static void installWrapping(String text, Control... controls) {
+        for (Control c : controls) {
+            if (c.getAccessibleHelp() == null && !c.accessibleHelpProperty().isBound()) {
+                c.setAccessibleHelp(text);
+            }
+        }
+        shared(() -> {
+            Tooltip t = wrapping();
+            t.setText(text);
+            return t;
+        }, controls);
+    }
+
+    /** How wide a wrapping tooltip gets before it wraps. */
+    public static final double WRAP_WIDTH = 360;
+
+    private static Tooltip wrapping() {
+        Tooltip t = new Tooltip();
+        t.setWrapText(true);
+        t.setMaxWidth(WRAP_WIDTH);
+        return t;
+    }
+
+    /** The tooltip {@code make} returns, made once, when the pointer first enters one of {@code controls}. */
+    private static void shared(Supplier<Tooltip> make, Control... controls) {
+        Tooltip[] made = new Tooltip[1];
+        Supplier<Tooltip> once = () -> {
+            if (made[0] == null) {
+                made[0] = make.get();
+            }
+            return made[0];
+        };
+        for (Control c : controls) {
+            install(c, once);
+        }
+    }
+
     /** The tooltip {@code make} returns, made when the pointer first enters {@code control}. */
     public static void install(Control control, Supplier<Tooltip> make) {
         EventHandler<MouseEvent> once = new EventHandler<>() {

@@ -2,6 +2,7 @@ package io.flanks.console.detail;
 
 import io.flanks.console.api.ForceKind;
 import io.flanks.console.common.I18n;
+import io.flanks.console.common.LazyTooltip;
 import io.flanks.console.credentials.Health;
 import io.flanks.console.credentials.HealthCells;
 import java.util.ArrayList;
@@ -25,7 +26,6 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.ColumnConstraints;
@@ -77,7 +77,7 @@ public final class DetailView {
         // The tab pane is only the tab strip: a TabPane sizes its content without knowing the
         // width, so wrapped text would be cut off; the selected page sits below it instead.
         Node overview = overview();
-        Node raw = rawJson();
+        Node raw = rawJsonPage();
         buildTabs();
         showWhen(overview, tabs.getSelectionModel().selectedIndexProperty().isEqualTo(0));
         showWhen(raw, tabs.getSelectionModel().selectedIndexProperty().isEqualTo(1));
@@ -151,7 +151,7 @@ public final class DetailView {
         Button refresh = new Button(I18n.tr("detail.refresh"), new FontIcon("mdi2r-refresh"));
         refresh.setId("detailRefresh");
         refresh.setMinWidth(Region.USE_PREF_SIZE);
-        refresh.setTooltip(new Tooltip(I18n.tr("detail.refresh.tooltip")));
+        LazyTooltip.install(refresh, I18n.tr("detail.refresh.tooltip"));
         refresh.disableProperty().bind(vm.refreshDisabledProperty());
         refresh.setOnAction(e -> vm.refresh());
         HBox top = new HBox(10, identity, refresh);
@@ -159,8 +159,8 @@ public final class DetailView {
 
         Label token = mono("detailToken", vm.tokenProperty());
         token.getStyleClass().add("detail-token");
-        token.setTooltip(new Tooltip(I18n.tr("detail.token")));
         token.setAccessibleText(I18n.tr("detail.token"));
+        LazyTooltip.install(token, I18n.tr("detail.token"));
         HBox tokenRow = new HBox(4, token, copyButton("copyToken", "detail.copy.token", vm::copyToken));
         tokenRow.setAlignment(Pos.CENTER_LEFT);
 
@@ -173,11 +173,7 @@ public final class DetailView {
         health.setGraphic(healthIcon);
         bindIcon(healthIcon, Bindings.createStringBinding(() -> healthOf().icon(), vm.healthProperty()));
         bindStyleClass(health, Bindings.createStringBinding(() -> healthOf().styleClass(), vm.healthProperty()));
-        Tooltip healthTip = new Tooltip();
-        healthTip.textProperty().bind(vm.healthHintProperty());
-        healthTip.setWrapText(true);
-        healthTip.setMaxWidth(360);
-        health.setTooltip(healthTip);
+        LazyTooltip.installWrapping(vm.healthHintProperty(), health);
 
         Label pendingBadge = new Label(I18n.tr("detail.pendingBadge"), new FontIcon(MatrixState.RUNNING_ICON));
         pendingBadge.setId("detailPendingBadge");
@@ -340,11 +336,8 @@ public final class DetailView {
             if (line.byYou()) {
                 l.getStyleClass().add("history-by-you");
             }
-            Tooltip tip = new Tooltip(line.tooltip());
-            tip.setWrapText(true);
-            tip.setMaxWidth(360);
-            l.setTooltip(tip);
-            l.setAccessibleText(line.text() + ", " + line.tooltip());
+            l.setAccessibleText(line.text());
+            LazyTooltip.installWrapping(line.tooltip(), l); // also the line's accessible help
             labels.add(l);
         }
         lines.getChildren().setAll(labels);
@@ -393,13 +386,7 @@ public final class DetailView {
             s.setGraphic(icon);
             bindStyleClass(s, row.styleClassProperty());
             s.setMaxWidth(Double.MAX_VALUE);
-            Tooltip tip = new Tooltip();
-            tip.textProperty().bind(row.tooltipProperty());
-            tip.setWrapText(true);
-            tip.setMaxWidth(360);
-            for (Label l : List.of(name, c, e, s)) {
-                l.setTooltip(tip);
-            }
+            LazyTooltip.installWrapping(row.tooltipProperty(), name, c, e, s);
             s.setAccessibleText(row.label());
             grid.addRow(r++, name, c, e, s);
         }
@@ -421,10 +408,7 @@ public final class DetailView {
         l.getStyleClass().add("matrix-header");
         l.setMinWidth(Region.USE_PREF_SIZE);
         if (tooltipKey != null) {
-            Tooltip t = new Tooltip(I18n.tr(tooltipKey));
-            t.setWrapText(true);
-            t.setMaxWidth(360);
-            l.setTooltip(t);
+            LazyTooltip.installWrapping(I18n.tr(tooltipKey), l);
         }
         return l;
     }
@@ -468,10 +452,7 @@ public final class DetailView {
         Label l = new Label(I18n.tr(key), new FontIcon(icon));
         l.getStyleClass().addAll("matrix-legend-item", styleClass);
         l.setMinWidth(Region.USE_PREF_SIZE);
-        Tooltip t = new Tooltip(I18n.tr(meaningKey));
-        t.setWrapText(true);
-        t.setMaxWidth(360);
-        l.setTooltip(t);
+        LazyTooltip.installWrapping(I18n.tr(meaningKey), l);
         return l;
     }
 
@@ -525,13 +506,34 @@ public final class DetailView {
 
     // ---- raw JSON ------------------------------------------------------------------------
 
+    /**
+     * The Raw JSON page, filled when its tab is first selected: a text area is among the dearest
+     * controls to make and style, and the pane is built while the first rows load.
+     */
+    private Node rawJsonPage() {
+        VBox page = new VBox();
+        page.setId("detailRaw");
+        page.getStyleClass().add("detail-raw");
+        javafx.beans.InvalidationListener fill = new javafx.beans.InvalidationListener() {
+            @Override
+            public void invalidated(javafx.beans.Observable o) {
+                if (tabs.getSelectionModel().getSelectedIndex() == 1) {
+                    tabs.getSelectionModel().selectedIndexProperty().removeListener(this);
+                    page.getChildren().setAll(rawJson());
+                }
+            }
+        };
+        tabs.getSelectionModel().selectedIndexProperty().addListener(fill);
+        return page;
+    }
+
     private Node rawJson() {
         Label caption = wrapping(I18n.tr("detail.raw.caption"), "detail-muted");
         HBox.setHgrow(caption, Priority.ALWAYS);
         Button copy = new Button(I18n.tr("detail.copy.rawJson"), new FontIcon(COPY_ICON));
         copy.setId("copyRawJson");
         copy.setMinWidth(Region.USE_PREF_SIZE);
-        copy.setTooltip(new Tooltip(I18n.tr("detail.copy.rawJson.tooltip")));
+        LazyTooltip.install(copy, I18n.tr("detail.copy.rawJson.tooltip"));
         copy.setOnAction(e -> {
             if (vm.copyRawJson()) {
                 flashCopied(copy);
@@ -555,8 +557,7 @@ public final class DetailView {
 
         Node missing = noStatusBanner("rawJsonMissing", "rawJsonRefresh", vm.rawJsonMessageProperty());
         VBox box = new VBox(8, missing, bar, text);
-        box.setId("detailRaw");
-        box.getStyleClass().add("detail-raw");
+        VBox.setVgrow(box, Priority.ALWAYS);
         return box;
     }
 
@@ -568,8 +569,8 @@ public final class DetailView {
         b.getStyleClass().addAll("detail-copy", "button-icon", "flat");
         b.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
         b.setMinWidth(Region.USE_PREF_SIZE);
-        b.setTooltip(new Tooltip(I18n.tr(tooltipKey)));
         b.setAccessibleText(I18n.tr(tooltipKey));
+        LazyTooltip.install(b, I18n.tr(tooltipKey));
         b.setOnAction(e -> {
             if (copy.getAsBoolean()) {
                 flashCopied(b);

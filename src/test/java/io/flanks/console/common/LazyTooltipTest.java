@@ -26,6 +26,9 @@ class LazyTooltipTest {
     private Cell<String> wants;
     private Cell<String> doesNot;
     private final LazyTooltip.Shared shared = new LazyTooltip.Shared(item -> "whole " + item);
+    private final javafx.beans.property.StringProperty meaning = new javafx.beans.property.SimpleStringProperty("Not started yet");
+    private javafx.scene.control.Label name;
+    private javafx.scene.control.Label state;
 
     @Start
     void start(Stage stage) {
@@ -43,7 +46,10 @@ class LazyTooltipTest {
         doesNot.setItem("tok-2");
         doesNot.setText("tok-2");
         shared.want(doesNot, false);
-        stage.setScene(new Scene(new HBox(40, button, wants, doesNot), 500, 100));
+        name = new javafx.scene.control.Label("Accounts");
+        state = new javafx.scene.control.Label("Not started");
+        LazyTooltip.installWrapping(meaning, name, state); // a matrix row: one explanation over its cells
+        stage.setScene(new Scene(new HBox(40, button, wants, doesNot, name, state), 700, 100));
         stage.show();
     }
 
@@ -82,6 +88,30 @@ class LazyTooltipTest {
         }).get(5, TimeUnit.SECONDS);
         assertThat(doesNot.getTooltip()).isSameAs(shared.tooltip());
         assertThat(wants.getTooltip()).isNull();
+    }
+
+    @Test
+    void oneWrappingTooltipOverSeveralControlsFollowsItsTextAndIsMadeOnTheFirstHoverOfAny(FxRobot robot) throws Exception {
+        assertThat(name.getTooltip()).isNull();
+        assertThat(state.getTooltip()).isNull();
+        WaitForAsyncUtils.asyncFx(() -> meaning.set("Started, not finished")).get(5, TimeUnit.SECONDS);
+        assertThat(name.getAccessibleHelp()).as("help follows the text before any hover").isEqualTo("Started, not finished");
+        assertThat(state.getAccessibleHelp()).isEqualTo("Started, not finished");
+
+        robot.moveTo(state).moveBy(2, 1);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> state.getTooltip() != null && state.getTooltip().isShowing());
+        javafx.scene.control.Tooltip tip = state.getTooltip();
+        assertThat(tip.getText()).isEqualTo("Started, not finished");
+        assertThat(tip.isWrapText()).isTrue();
+        assertThat(tip.getMaxWidth()).isEqualTo(LazyTooltip.WRAP_WIDTH);
+        leave(robot, tip);
+        robot.moveTo(name);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> name.getTooltip() != null);
+        assertThat(name.getTooltip()).as("one tooltip for the row").isSameAs(tip);
+        leave(robot, tip);
+        WaitForAsyncUtils.asyncFx(() -> meaning.set("Finished")).get(5, TimeUnit.SECONDS);
+        assertThat(tip.getText()).isEqualTo("Finished");
+        assertThat(name.getAccessibleHelp()).isEqualTo("Finished");
     }
 
     /** Moves the pointer off the controls and waits for the tooltip to go, as it goes for a person. */

@@ -179,7 +179,19 @@ class DetailViewTest {
         Label auth = in(robot).lookup("#product-auth-state").queryAs(Label.class);
         assertThat(auth.getText()).isEqualTo("Error");
         assertThat(auth.getStyleClass()).contains(MatrixState.ERROR.styleClass());
-        assertThat(auth.getTooltip().getText()).contains("Authentication");
+        // the row's explanation: a screen reader's help at once, the tooltip from the first hover on
+        assertThat(auth.getAccessibleHelp()).contains("Authentication");
+        assertThat(auth.getTooltip()).as("made when first hovered, not with the pane").isNull();
+        robot.moveTo(auth);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> auth.getTooltip() != null);
+        assertThat(auth.getTooltip().getText()).isEqualTo(auth.getAccessibleHelp());
+        Label authName = in(robot).lookup("#product-auth-name").queryAs(Label.class);
+        assertThat(authName.getAccessibleHelp()).isEqualTo(auth.getAccessibleHelp());
+        robot.moveTo(authName);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> authName.getTooltip() != null);
+        assertThat(authName.getTooltip()).as("the row's cells share one tooltip").isSameAs(auth.getTooltip());
+        robot.moveTo(in(robot).lookup("#detailTitle").queryAs(Label.class)); // away: no tooltip left open for later tests
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !auth.getTooltip().isShowing());
         assertThat(text(robot, "#product-account-state")).isEqualTo("OK");
         assertThat(text(robot, "#product-auth-errored")).isEqualTo("yes");
         assertThat(in(robot).lookup("#transactionMatrix").query().isVisible()).isTrue();
@@ -195,6 +207,7 @@ class DetailViewTest {
         // the list keeps no raw copy: opening the tab fetches this one status, once
         assertThat(blocked.status().rawJson()).isNull();
         long before = server.requestCount("POST", STATUS_PATH);
+        assertThat(in(robot).lookup("#rawJson").tryQuery()).as("the page is made when its tab first opens").isEmpty();
         robot.clickOn(in(robot).lookup("Raw JSON").queryAs(Node.class));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> blocked.status().rawJson() != null);
         WaitForAsyncUtils.waitForFxEvents();
@@ -386,7 +399,7 @@ class DetailViewTest {
             assertThat(historyTexts(robot, view)).containsExactly("SCA requested just now by you", "First seen Healthy just now");
             Label newest = robot.from(view.root()).lookup("#historyLine0").queryAs(Label.class);
             assertThat(((FontIcon) newest.getGraphic()).getIconLiteral()).isEqualTo(Health.NEEDS_SCA.icon());
-            assertThat(newest.getTooltip().getText()).contains("UTC").contains(me);
+            assertThat(newest.getAccessibleHelp()).as("the tooltip's text, read out").contains("UTC").contains(me);
             assertThat(robot.from(view.root()).lookup("#historyMessage").query().isVisible()).isFalse();
         } finally {
             WaitForAsyncUtils.asyncFx(detail::dispose).get(5, TimeUnit.SECONDS);
@@ -487,9 +500,12 @@ class DetailViewTest {
             checked++;
             String full = l.getText();
             assertThat(MISSING_KEY.matcher(full).find()).as(where + ": missing key in " + full).isFalse();
+            // tooltips are made on first hover; their text is the accessible help from the start
             Tooltip tip = l.getTooltip();
-            if (tip != null && tip.getText() != null) {
-                assertThat(MISSING_KEY.matcher(tip.getText()).find()).as(where + ": missing key in " + tip.getText()).isFalse();
+            for (String help : new String[] {tip == null ? null : tip.getText(), l.getAccessibleHelp()}) {
+                if (help != null) {
+                    assertThat(MISSING_KEY.matcher(help).find()).as(where + ": missing key in " + help).isFalse();
+                }
             }
             // the skin's LabeledText (style class "text"), not an icon (a FontIcon is a Text too)
             String shown = l.getChildrenUnmodifiable().stream()
