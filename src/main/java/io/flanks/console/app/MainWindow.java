@@ -127,6 +127,16 @@ public final class MainWindow {
             detailView = new DetailView(detail);
             detailScroll.setContent(detailView.root());
             detailBuilt.set(true);
+            StartupTrace.mark("detail pane built");
+            if (StartupTrace.enabled() && root.getScene() != null) { // its first CSS and layout come with the next frame
+                javafx.scene.Scene scene = root.getScene();
+                Runnable[] once = new Runnable[1];
+                once[0] = () -> {
+                    scene.removePostLayoutPulseListener(once[0]);
+                    StartupTrace.mark("detail pane laid out");
+                };
+                scene.addPostLayoutPulseListener(once[0]);
+            }
         }
     }
 
