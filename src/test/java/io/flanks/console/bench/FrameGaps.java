@@ -77,8 +77,8 @@ final class FrameGaps {
                 firstRowsGap = gap;
                 firstRowsCpu = cpu;
             }
-            rowsSeen |= rowsShown.getAsBoolean();
         }
+        rowsSeen |= rowsShown.getAsBoolean(); // at the first frame already where the window was shown with rows
         last = now;
         lastCpu = cpuNow;
     }
