@@ -10,7 +10,7 @@ import javafx.stage.Stage;
  * so page 1 arrives while it is; the rest of the pages are asked for once the window is up. A
  * big account's hundreds of pages would otherwise take both cores while the window is built and
  * first laid out: opened on 100,000 credentials (2 cores, a cold JVM) the window was up after
- * 4.6-4.8 s, against 1.6-1.8 s held. Later windows (a language or environment change) load at once.
+ * 4.6-4.8 s, against 1.4-2.1 s held (eight runs). Later windows (a language or environment change) load at once.
  */
 public final class FirstShow {
     private final CompletableFuture<Void> windowUp = new CompletableFuture<>();

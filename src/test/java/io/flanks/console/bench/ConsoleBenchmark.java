@@ -192,7 +192,7 @@ class ConsoleBenchmark {
      * table on a cold JVM, where the table makes its first row cells in the load's frames.
      */
     private void opened() throws Exception {
-        // -Dbench.noHold=true: the rest of the pages without waiting for the window (as before 2026-12-02)
+        // -Dbench.noHold=true: the rest of the pages without waiting for the window (as before FirstShow)
         String out = childRun(System.getProperty("java.class.path"), List.of("-Dbench.noHold=" + Boolean.getBoolean("bench.noHold")),
                 OpenedOnBigAccount.class.getName(), String.valueOf(ROWS), String.valueOf(LATENCY_MS));
         out.lines().filter(l -> l.startsWith("open: ")).forEach(System.out::println);

@@ -65,7 +65,7 @@ public final class OpenedOnBigAccount {
                 vm[0] = new CredentialsViewModel(session.client(), background, Clock.systemUTC());
                 Stage stage = new Stage();
                 // as ConsoleApp: page 1 while the window is built, the rest once it is up;
-                // -Dbench.noHold=true: all pages at once, as before 2026-12-02
+                // -Dbench.noHold=true: all pages at once, as before FirstShow
                 boolean hold = !Boolean.getBoolean("bench.noHold");
                 FirstShow first = hold ? FirstShow.load(stage, vm[0]) : null;
                 if (!hold) {
