@@ -180,7 +180,11 @@ class BulkWindowTest {
         // what its tooltip will say is its accessible help before any hover, and follows the interval
         assertThat(toggle.getTooltip()).isNull();
         assertThat(toggle.queryAccessibleAttribute(javafx.scene.AccessibleAttribute.HELP))
-                .isEqualTo("Reload the list every 1 seconds in the background while this is on. Rows whose health changed are marked until you select them.");
+                .isEqualTo("Reload the list every second in the background while this is on. Rows whose health changed are marked until you select them.");
+        robot.interact(() -> credentials.autoRefreshIntervalProperty().set(Duration.ofSeconds(90)));
+        assertThat(toggle.queryAccessibleAttribute(javafx.scene.AccessibleAttribute.HELP)).asString()
+                .startsWith("Reload the list every 90 seconds in the background");
+        robot.interact(() -> credentials.autoRefreshIntervalProperty().set(Duration.ofSeconds(1)));
         CredentialRow row = table(robot).getItems().stream().limit(10)
                 .filter(r -> r.health() == Health.HEALTHY && r != credentials.selectedProperty().get())
                 .findFirst().orElseThrow();

@@ -61,6 +61,10 @@ class I18nTest {
         I18n es = new I18n(new Locale("es"));
         I18n en = new I18n(Locale.ENGLISH);
         assertThat(es.get("health.blocked")).isEqualTo("Bloqueada");
+        // one second, not "1 seconds", in both languages
+        assertThat(es.get("autoRefresh.tip", 1L)).contains("cada segundo en segundo plano");
+        assertThat(es.get("autoRefresh.tip", 60L)).contains("cada 60 segundos en segundo plano");
+        assertThat(en.get("autoRefresh.tip", 60L)).startsWith("Reload the list every 60 seconds in");
         assertThat(en.get("status.shown", 42, 300)).isEqualTo("42 of 300 shown");
         assertThat(en.get("no.such.key")).isEqualTo("!no.such.key!");
     }
