@@ -139,7 +139,7 @@ public final class ConsoleApp extends Application implements MainWindow.Host {
         }
         session = s;
         CredentialsViewModel credentials = new CredentialsViewModel(s.client(), background, clock);
-        // the first requests overlap building and showing the window; a big account's other pages wait for it
+        // the first requests overlap building and showing the window; a big account's other pages wait for it to be complete
         FirstShow first = FirstShow.load(stage, credentials);
         if (detail != null) {
             detail.dispose(); // the old window's pane stops listening to its rows
@@ -176,7 +176,7 @@ public final class ConsoleApp extends Application implements MainWindow.Host {
         if (StartupTrace.enabled()) {
             credentials.totalCountProperty().addListener((o, a, b) -> StartupTrace.mark("rows " + b));
         }
-        first.show();
+        first.show(window.whenDetailLaidOut()); // the rest of the load once the window is complete
     }
 
     private void installActions(Session s, CredentialsViewModel credentials) {

@@ -67,6 +67,8 @@ public final class MainWindow {
     private final ScrollPane detailScroll = new ScrollPane();
     /** The detail pane exists; the action strip under it waits for it. */
     private final javafx.beans.property.BooleanProperty detailBuilt = new javafx.beans.property.SimpleBooleanProperty();
+    /** Done once the detail pane has been built and through its first layout: the window is complete. */
+    private final java.util.concurrent.CompletableFuture<Void> detailLaidOut = new java.util.concurrent.CompletableFuture<>();
     /** Whether the window is showing; once it is, background work yields the CPU to it (see BackgroundPriority). */
     private final javafx.beans.value.ObservableValue<Boolean> showing = root.sceneProperty()
             .flatMap(javafx.scene.Scene::windowProperty).flatMap(javafx.stage.Window::showingProperty).orElse(false);
@@ -114,6 +116,41 @@ public final class MainWindow {
         return credentialsView;
     }
 
+    /**
+     * Done once the detail pane is built and laid out (for the first window, in the frames after
+     * its first rows; else with the window's first layout): the window is complete.
+     */
+    public java.util.concurrent.CompletionStage<Void> whenDetailLaidOut() {
+        return detailLaidOut;
+    }
+
+    /** Runs {@code then} once, after the next layout pass of this window's scene, or with the first one it gets. */
+    private void afterNextLayout(Runnable then) {
+        if (root.getScene() != null) {
+            afterNextLayout(root.getScene(), then);
+            return;
+        }
+        root.sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> o, javafx.scene.Scene old,
+                                javafx.scene.Scene scene) {
+                if (scene != null) {
+                    root.sceneProperty().removeListener(this);
+                    afterNextLayout(scene, then);
+                }
+            }
+        });
+    }
+
+    private static void afterNextLayout(javafx.scene.Scene scene, Runnable then) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            then.run();
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+    }
+
     /** The detail pane; built now if it was waiting for the first rows. */
     public DetailView detailView() {
         if (detailView == null) {
@@ -128,15 +165,10 @@ public final class MainWindow {
             detailScroll.setContent(detailView.root());
             detailBuilt.set(true);
             StartupTrace.mark("detail pane built");
-            if (StartupTrace.enabled() && root.getScene() != null) { // its first CSS and layout come with the next frame
-                javafx.scene.Scene scene = root.getScene();
-                Runnable[] once = new Runnable[1];
-                once[0] = () -> {
-                    scene.removePostLayoutPulseListener(once[0]);
-                    StartupTrace.mark("detail pane laid out");
-                };
-                scene.addPostLayoutPulseListener(once[0]);
-            }
+            afterNextLayout(() -> { // its first CSS and layout come with the next frame
+                StartupTrace.mark("detail pane laid out");
+                detailLaidOut.complete(null);
+            });
         }
     }
 

@@ -94,6 +94,8 @@ class MainWindowFirstRowsTest {
                 .allMatch(p -> !p[2] || p[1]);
         assertThat(credentials.selectedProperty().get()).isNotNull();
         assertThat(window.detailView().root().isVisible()).isTrue();
+        assertThat(window.whenDetailLaidOut().toCompletableFuture().get(5, TimeUnit.SECONDS))
+                .as("the window is complete: a held load goes on").isNull();
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#actionStrip").query().isVisible());
     }
 }

@@ -97,7 +97,7 @@ public final class OpenedOnBigAccount {
                     }
                 });
                 if (hold) {
-                    first.show();
+                    first.show(window.whenDetailLaidOut());
                 } else {
                     Platform.runLater(stage::show); // behind the pages on hand
                 }
