@@ -124,31 +124,29 @@ public final class MainWindow {
         return detailLaidOut;
     }
 
-    /** Runs {@code then} once, after the next layout pass of this window's scene, or with the first one it gets. */
-    private void afterNextLayout(Runnable then) {
-        if (root.getScene() != null) {
-            afterNextLayout(root.getScene(), then);
-            return;
-        }
-        root.sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
-            @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> o, javafx.scene.Scene old,
-                                javafx.scene.Scene scene) {
-                if (scene != null) {
-                    root.sceneProperty().removeListener(this);
-                    afterNextLayout(scene, then);
-                }
+    /**
+     * Runs {@code then} once, after the first layout pass of this window's scene (whichever scene
+     * it is in by then) in which {@code ready} holds.
+     */
+    private void afterLayoutWhen(java.util.function.BooleanSupplier ready, Runnable then) {
+        Runnable[] check = new Runnable[1];
+        javafx.beans.value.ChangeListener<javafx.scene.Scene> follow = (o, old, scene) -> {
+            if (old != null) {
+                old.removePostLayoutPulseListener(check[0]);
             }
-        });
-    }
-
-    private static void afterNextLayout(javafx.scene.Scene scene, Runnable then) {
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
-            then.run();
+            if (scene != null) {
+                scene.addPostLayoutPulseListener(check[0]);
+            }
         };
-        scene.addPostLayoutPulseListener(once[0]);
+        check[0] = () -> {
+            if (ready.getAsBoolean()) {
+                root.getScene().removePostLayoutPulseListener(check[0]);
+                root.sceneProperty().removeListener(follow);
+                then.run();
+            }
+        };
+        root.sceneProperty().addListener(follow);
+        follow.changed(root.sceneProperty(), null, root.getScene());
     }
 
     /** The detail pane; built now if it was waiting for the first rows. */
@@ -165,7 +163,7 @@ public final class MainWindow {
             detailScroll.setContent(detailView.root());
             detailBuilt.set(true);
             StartupTrace.mark("detail pane built");
-            afterNextLayout(() -> { // its first CSS and layout come with the next frame
+            afterLayoutWhen(() -> true, () -> { // its first CSS and layout come with the next frame
                 StartupTrace.mark("detail pane laid out");
                 detailLaidOut.complete(null);
             });
@@ -177,26 +175,14 @@ public final class MainWindow {
      * is drawn first), or after one once the load has ended without rows.
      */
     private void buildDetailAfterFirstRows() {
-        Runnable[] check = new Runnable[1];
-        check[0] = () -> {
-            boolean rows = credentials.shownCountProperty().get() > 0;
-            boolean ended = !credentials.loadingProperty().get() && credentials.lastLoadedProperty().get() != null
-                    || credentials.errorProperty().get() != null;
-            if (detailView == null && (rows || ended)) {
-                root.getScene().removePostLayoutPulseListener(check[0]);
-                javafx.application.Platform.runLater(this::buildDetail);
-            } else if (detailView != null) {
-                root.getScene().removePostLayoutPulseListener(check[0]);
-            }
-        };
-        root.sceneProperty().addListener((o, old, scene) -> {
-            if (old != null) {
-                old.removePostLayoutPulseListener(check[0]);
-            }
-            if (scene != null) {
-                scene.addPostLayoutPulseListener(check[0]);
-            }
-        });
+        afterLayoutWhen(() -> detailView != null || credentials.shownCountProperty().get() > 0
+                        || !credentials.loadingProperty().get() && credentials.lastLoadedProperty().get() != null
+                        || credentials.errorProperty().get() != null,
+                () -> {
+                    if (detailView == null) { // not built meanwhile by someone asking for it
+                        javafx.application.Platform.runLater(this::buildDetail);
+                    }
+                });
     }
 
     public SplitPane split() {
