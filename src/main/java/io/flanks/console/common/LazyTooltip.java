@@ -28,7 +28,7 @@ public final class LazyTooltip {
      * help, and would otherwise find none until the first hover).
      */
     public static void install(Control control, String text) {
-        if (control.getAccessibleHelp() == null && !control.accessibleHelpProperty().isBound()) {
+        if (hasNoHelp(control)) {
             control.setAccessibleHelp(text);
         }
         install(control, () -> new Tooltip(text));
@@ -41,7 +41,7 @@ public final class LazyTooltip {
      */
     public static void installWrapping(javafx.beans.value.ObservableValue<String> text, Control... controls) {
         for (Control c : controls) {
-            if (c.getAccessibleHelp() == null && !c.accessibleHelpProperty().isBound()) {
+            if (hasNoHelp(c)) {
                 c.accessibleHelpProperty().bind(text);
             }
         }
@@ -55,7 +55,7 @@ public final class LazyTooltip {
     /** As {@link #installWrapping(javafx.beans.value.ObservableValue, Control...)}, with a fixed text. */
     public static void installWrapping(String text, Control... controls) {
         for (Control c : controls) {
-            if (c.getAccessibleHelp() == null && !c.accessibleHelpProperty().isBound()) {
+            if (hasNoHelp(c)) {
                 c.setAccessibleHelp(text);
             }
         }
@@ -64,6 +64,11 @@ public final class LazyTooltip {
             t.setText(text);
             return t;
         }, controls);
+    }
+
+    /** Whether the control's accessible help is still free for the tooltip's text (none set, none bound). */
+    private static boolean hasNoHelp(Control c) {
+        return c.getAccessibleHelp() == null && !c.accessibleHelpProperty().isBound();
     }
 
     /** How wide a wrapping tooltip gets before it wraps. */
