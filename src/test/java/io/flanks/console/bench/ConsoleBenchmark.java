@@ -318,8 +318,7 @@ class ConsoleBenchmark {
                     w[0] = new CredentialsViewModel(s.client(), bg, Clock.systemUTC());
                     MainWindow mw = new MainWindow(s, w[0], new DetailViewModel(w[0], Clock.systemUTC()), Clock.systemUTC(),
                             new io.flanks.console.app.TestHost());
-                    stage.setScene(new Scene(mw.root(), 1400, 850));
-                    stage.getScene().getStylesheets().add(getClass().getResource("/css/app.css").toExternalForm());
+                    stage.setScene(consoleScene(mw.root()));
                     stage.show();
                     w[0].reload();
                 }).get(30, TimeUnit.SECONDS);
@@ -338,8 +337,7 @@ class ConsoleBenchmark {
             vm[0] = new CredentialsViewModel(session.client(), background, Clock.systemUTC());
             DetailViewModel detail = new DetailViewModel(vm[0], Clock.systemUTC());
             window[0] = new MainWindow(session, vm[0], detail, Clock.systemUTC(), new io.flanks.console.app.TestHost());
-            stage.setScene(new Scene(window[0].root(), 1400, 850));
-            stage.getScene().getStylesheets().add(getClass().getResource("/css/app.css").toExternalForm());
+            stage.setScene(consoleScene(window[0].root()));
             stage.show();
         }).get(30, TimeUnit.SECONDS);
         session.client().accessToken(); // both runs start with a token
@@ -601,7 +599,7 @@ class ConsoleBenchmark {
         System.out.println(line);
     }
 
-    private static double percentileMs(List<Long> nanos, double p) {
+    static double percentileMs(List<Long> nanos, double p) {
         List<Long> sorted = new ArrayList<>(nanos);
         sorted.sort(Long::compare);
         return round(sorted.get(Math.max(0, (int) Math.ceil(sorted.size() * p) - 1)) / 1e6);
@@ -671,7 +669,14 @@ class ConsoleBenchmark {
         return (System.nanoTime() - t0) / 1_000_000;
     }
 
-    private static double round(double d) {
+    /** The console's window content as a scene, styled as the console styles it. */
+    static Scene consoleScene(javafx.scene.Parent root) {
+        Scene scene = new Scene(root, 1400, 850);
+        scene.getStylesheets().add(ConsoleBenchmark.class.getResource("/css/app.css").toExternalForm());
+        return scene;
+    }
+
+    static double round(double d) {
         return Math.round(d * 100) / 100.0;
     }
 

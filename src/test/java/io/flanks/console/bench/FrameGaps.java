@@ -85,16 +85,14 @@ final class FrameGaps {
 
     /** Puts the figures into {@code results} under names that start with {@code prefix}, and prints the details. */
     void report(String prefix, Map<String, Object> results) {
-        results.put(prefix + "LongestFrameGapMs", round(max / 1e6));
-        results.put(prefix + "LongestFrameFxCpuMs", round(maxCpu / 1e6));
-        results.put(prefix + "FirstRowsFrameGapMs", round(firstRowsGap / 1e6));
-        results.put(prefix + "FirstRowsFrameFxCpuMs", round(firstRowsCpu / 1e6));
-        results.put(prefix + "LongestFrameGapAfterFirstRowsMs", round(maxAfterFirstRows / 1e6));
+        results.put(prefix + "LongestFrameGapMs", ConsoleBenchmark.round(max / 1e6));
+        results.put(prefix + "LongestFrameFxCpuMs", ConsoleBenchmark.round(maxCpu / 1e6));
+        results.put(prefix + "FirstRowsFrameGapMs", ConsoleBenchmark.round(firstRowsGap / 1e6));
+        results.put(prefix + "FirstRowsFrameFxCpuMs", ConsoleBenchmark.round(firstRowsCpu / 1e6));
+        results.put(prefix + "LongestFrameGapAfterFirstRowsMs", ConsoleBenchmark.round(maxAfterFirstRows / 1e6));
         results.put(prefix + "Frames", gaps.size());
-        List<Long> sorted = new ArrayList<>(gaps.stream().map(g -> g[0]).toList());
-        sorted.sort(Long::compare);
-        results.put(prefix + "FrameGapP99Ms", sorted.isEmpty() ? 0
-                : round(sorted.get(Math.max(0, (int) Math.ceil(sorted.size() * 0.99) - 1)) / 1e6));
+        results.put(prefix + "FrameGapP99Ms", gaps.isEmpty() ? 0
+                : ConsoleBenchmark.percentileMs(gaps.stream().map(g -> g[0]).toList(), 0.99));
         System.out.println(prefix + ": longest frame gap ended at " + maxEnd + " UTC"); // to line up with a profile
         System.out.println(prefix + ": frame gaps of 100 ms or more (ms@end, UTC): " + String.join(" ", longGaps));
         List<long[]> byLength = new ArrayList<>(gaps);
@@ -108,10 +106,6 @@ final class FrameGaps {
                         samples.get(a).frameNanos - samples.get(a - 1).frameNanos))
                 .limit(4)
                 .forEach(i -> System.out.println(prefix + ": " + samples.get(i).since(samples.get(i - 1))));
-    }
-
-    private static double round(double d) {
-        return Math.round(d * 100) / 100.0;
     }
 
     /**

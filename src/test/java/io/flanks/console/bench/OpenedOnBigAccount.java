@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /**
@@ -73,8 +72,7 @@ public final class OpenedOnBigAccount {
                 }
                 DetailViewModel detail = new DetailViewModel(vm[0], Clock.systemUTC());
                 MainWindow window = new MainWindow(session, vm[0], detail, Clock.systemUTC(), new TestHost(), true);
-                stage.setScene(new Scene(window.root(), 1400, 850));
-                stage.getScene().getStylesheets().add(OpenedOnBigAccount.class.getResource("/css/app.css").toExternalForm());
+                stage.setScene(ConsoleBenchmark.consoleScene(window.root()));
                 results.put("openWindowBuiltMs", (System.nanoTime() - t0) / 1_000_000);
                 frames[0] = new FrameGaps(() -> !vm[0].shownRows().isEmpty());
                 Runnable ended = () -> {
