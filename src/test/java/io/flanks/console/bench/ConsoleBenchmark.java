@@ -393,6 +393,7 @@ class ConsoleBenchmark {
 
         filter(stage, vm[0]);
         sort(stage);
+        browse(stage);
 
         WaitForAsyncUtils.asyncFx(stage::hide).get(10, TimeUnit.SECONDS);
         background.close();
@@ -517,6 +518,93 @@ class ConsoleBenchmark {
         WaitForAsyncUtils.asyncFx(() -> table.getSortOrder().clear()).get(10, TimeUnit.SECONDS);
     }
 
+    /**
+     * Going through 100,000 rows as support staff do, each step timed like a keystroke in the
+     * search (the console's work for it and the CSS and layout of the frame that shows it): the
+     * arrow key to the next row (the detail pane shows it), Page Down, End and Home (the table
+     * jumps to the last and first of 100,000 rows), and a click on a health chip (Blocked, then
+     * All: the table shows the rows of one health, then all again). Seven rounds; the first two
+     * warm up the JIT and are left out.
+     */
+    private void browse(Stage stage) throws Exception {
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<CredentialRow> table =
+                (javafx.scene.control.TableView<CredentialRow>) stage.getScene().lookup("#credentialsTable");
+        javafx.scene.control.ToggleButton blocked = (javafx.scene.control.ToggleButton) stage.getScene().lookup("#chip-blocked");
+        javafx.scene.control.ToggleButton all = (javafx.scene.control.ToggleButton) stage.getScene().lookup("#chip-all");
+        WaitForAsyncUtils.asyncFx(() -> {
+            table.requestFocus();
+            table.getSelectionModel().clearAndSelect(0);
+            table.getFocusModel().focus(0);
+            table.scrollTo(0);
+        }).get(10, TimeUnit.SECONDS);
+        List<Map.Entry<String, Runnable>> steps = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            steps.add(Map.entry("down", () -> press(table, javafx.scene.input.KeyCode.DOWN)));
+        }
+        for (int i = 0; i < 4; i++) {
+            steps.add(Map.entry("pageDown", () -> press(table, javafx.scene.input.KeyCode.PAGE_DOWN)));
+        }
+        // the keys must do what they are timed for: End shows the last of all rows, Home the first
+        List<String> missed = new ArrayList<>();
+        steps.add(Map.entry("end", () -> {
+            press(table, javafx.scene.input.KeyCode.END);
+            if (table.getSelectionModel().getSelectedIndex() != table.getItems().size() - 1 || table.getItems().size() < ROWS) {
+                missed.add("End selected row " + table.getSelectionModel().getSelectedIndex() + " of " + table.getItems().size());
+            }
+        }));
+        steps.add(Map.entry("home", () -> {
+            press(table, javafx.scene.input.KeyCode.HOME);
+            if (table.getSelectionModel().getSelectedIndex() != 0) {
+                missed.add("Home selected row " + table.getSelectionModel().getSelectedIndex());
+            }
+        }));
+        steps.add(Map.entry("chipBlocked", blocked::fire));
+        for (int i = 0; i < 3; i++) {
+            steps.add(Map.entry("down", () -> press(table, javafx.scene.input.KeyCode.DOWN)));
+        }
+        steps.add(Map.entry("chipAll", all::fire));
+        Map<String, List<Long>> work = new LinkedHashMap<>();
+        Map<String, List<Long>> cpu = new LinkedHashMap<>();
+        List<Long> every = new ArrayList<>();
+        java.util.concurrent.ScheduledExecutorService user = Executors.newSingleThreadScheduledExecutor();
+        try {
+            for (int round = 0; round < 7; round++) {
+                for (Map.Entry<String, Runnable> step : steps) {
+                    Keystroke k = onUiTimed(stage, step.getValue(), user);
+                    if (round > 1) {
+                        work.computeIfAbsent(step.getKey(), x -> new ArrayList<>()).add(k.work());
+                        cpu.computeIfAbsent(step.getKey(), x -> new ArrayList<>()).add(k.cpu());
+                        every.add(k.work());
+                    }
+                }
+            }
+        } finally {
+            user.shutdownNow();
+        }
+        if (!missed.isEmpty()) {
+            throw new IllegalStateException("browsing did not do what it timed: " + missed);
+        }
+        printMedians("browse, work per step, median (ms):", work);
+        printMedians("browse, UI-thread CPU per step, median (ms):", cpu);
+        results.put("browseSteps", every.size());
+        results.put("browseP95Ms", percentileMs(every, 0.95));
+        results.put("browseMaxMs", percentileMs(every, 1.0));
+        work.forEach((step, nanos) -> {
+            String name = Character.toUpperCase(step.charAt(0)) + step.substring(1);
+            results.put("browse" + name + "P50Ms", percentileMs(nanos, 0.5));
+            results.put("browse" + name + "MaxMs", percentileMs(nanos, 1.0));
+        });
+    }
+
+    /** A key pressed and released with the table focused, as the keyboard delivers it. */
+    private static void press(javafx.scene.Node target, javafx.scene.input.KeyCode key) {
+        javafx.event.Event.fireEvent(target, new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED,
+                "", "", key, false, false, false, false));
+        javafx.event.Event.fireEvent(target, new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_RELEASED,
+                "", "", key, false, false, false, false));
+    }
+
     private static final long TYPING_INTERVAL_MS = 100;
 
     /** One keystroke's times (ns), on the UI thread's clocks. */
@@ -566,10 +654,19 @@ class ConsoleBenchmark {
     /** Types {@code text} into the search {@link #TYPING_INTERVAL_MS} from now; returns when the frame showing it is laid out. */
     private static Keystroke keystroke(Stage stage, TextField search, String text,
             java.util.concurrent.ScheduledExecutorService typist) throws Exception {
+        return onUiTimed(stage, () -> search.setText(text), typist);
+    }
+
+    /**
+     * Does {@code action} on the UI thread {@link #TYPING_INTERVAL_MS} from now, as a key or click
+     * the user makes; returns when the frame showing its result is laid out.
+     */
+    private static Keystroke onUiTimed(Stage stage, Runnable action,
+            java.util.concurrent.ScheduledExecutorService typist) throws Exception {
         CountDownLatch laidOut = new CountDownLatch(1);
         long[] t = new long[8];
-        Runnable type = () -> {
-            // the frame that shows the keystroke: its CSS pass starts after the pre-layout listeners
+        Runnable act = () -> {
+            // the frame that shows the action: its CSS pass starts after the pre-layout listeners
             onceInNextFrame(stage.getScene(), true, () -> {
                 t[2] = System.nanoTime();
                 t[6] = THREADS.getCurrentThreadCpuTime();
@@ -581,13 +678,13 @@ class ConsoleBenchmark {
             });
             t[4] = THREADS.getCurrentThreadCpuTime();
             t[0] = System.nanoTime();
-            search.setText(text);
+            action.run();
             t[1] = System.nanoTime();
             t[5] = THREADS.getCurrentThreadCpuTime();
         };
-        typist.schedule(() -> Platform.runLater(type), TYPING_INTERVAL_MS, TimeUnit.MILLISECONDS);
+        typist.schedule(() -> Platform.runLater(act), TYPING_INTERVAL_MS, TimeUnit.MILLISECONDS);
         if (!laidOut.await(10, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("no frame after typing");
+            throw new IllegalStateException("no frame after a key or click");
         }
         return new Keystroke(t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7]);
     }
