@@ -394,6 +394,8 @@ class ConsoleBenchmark {
         filter(stage, vm[0]);
         sort(stage);
         browse(stage);
+        export(stage, window[0]);
+        reloadLoaded(vm[0], heapBefore);
 
         WaitForAsyncUtils.asyncFx(stage::hide).get(10, TimeUnit.SECONDS);
         background.close();
@@ -595,6 +597,73 @@ class ConsoleBenchmark {
             results.put("browse" + name + "P50Ms", percentileMs(nanos, 0.5));
             results.put("browse" + name + "MaxMs", percentileMs(nanos, 1.0));
         });
+    }
+
+    /**
+     * "Export view" of all 100,000 rows to CSV: the click (the rows are taken on the UI thread),
+     * the time to the file being written (in the background), and the longest frame gap
+     * meanwhile.
+     */
+    private void export(Stage stage, MainWindow window) throws Exception {
+        Path file = Files.createTempFile("bench-export", ".csv");
+        io.flanks.console.bulk.ExportViewModel export =
+                WaitForAsyncUtils.asyncFx(() -> window.bulkView().exportViewModel()).get(10, TimeUnit.SECONDS);
+        FrameGaps frames = new FrameGaps(null);
+        WaitForAsyncUtils.asyncFx(frames::start).get(10, TimeUnit.SECONDS);
+        java.util.concurrent.ScheduledExecutorService user = Executors.newSingleThreadScheduledExecutor();
+        Keystroke click;
+        try {
+            click = onUiTimed(stage, () -> export.export(file), user);
+        } finally {
+            user.shutdownNow();
+        }
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !export.runningProperty().get());
+        long doneMs = (System.nanoTime() - click.typed()) / 1_000_000;
+        WaitForAsyncUtils.asyncFx(frames::stop).get(10, TimeUnit.SECONDS);
+        long lines;
+        try (java.util.stream.Stream<String> all = Files.lines(file)) {
+            lines = all.count();
+        }
+        if (export.errorProperty().get() != null || lines != ROWS + 1) {
+            throw new IllegalStateException("export wrote " + lines + " lines, error " + export.errorProperty().get());
+        }
+        results.put("exportClickMs", round(click.work() / 1e6));
+        results.put("exportDoneMs", doneMs);
+        results.put("exportMb", round(Files.size(file) / (1024.0 * 1024.0)));
+        frames.report("export", results);
+        Files.delete(file);
+    }
+
+    /**
+     * Reload (F5, or auto-refresh) with all 100,000 rows loaded: every page updates rows the
+     * table has. Three reloads: the time and longest frame gap of each, and the retained heap
+     * after the last (auto-refresh reloads all day: it must not grow).
+     */
+    private void reloadLoaded(CredentialsViewModel vm, long heapBefore) throws Exception {
+        List<Long> times = new ArrayList<>();
+        List<Object> gaps = new ArrayList<>();
+        List<Long> heap = new ArrayList<>();
+        for (int i = 0; i < Integer.getInteger("bench.reloads", 3); i++) {
+            FrameGaps frames = new FrameGaps(null);
+            long[] t0 = new long[1];
+            java.time.Instant before = vm.lastLoadedProperty().get();
+            WaitForAsyncUtils.asyncFx(() -> {
+                frames.start();
+                t0[0] = System.nanoTime();
+                vm.reload();
+            }).get(10, TimeUnit.SECONDS);
+            WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS,
+                    () -> !vm.loadingProperty().get() && vm.lastLoadedProperty().get() != before);
+            times.add(ms(t0[0]));
+            WaitForAsyncUtils.asyncFx(frames::stop).get(10, TimeUnit.SECONDS);
+            Map<String, Object> one = new LinkedHashMap<>();
+            frames.report("reload", one);
+            gaps.add(one.get("reloadLongestFrameGapMs"));
+            heap.add(Math.round((usedHeapAfterGc() - heapBefore) / (1024.0 * 1024.0)));
+        }
+        results.put("reloadLoadedAllMs", times.toString().replace(" ", ""));
+        results.put("reloadLongestFrameGapAllMs", gaps.toString().replace(" ", ""));
+        results.put("retainedHeapMbAfterEachReload", heap.toString().replace(" ", ""));
     }
 
     /** A key pressed and released with the table focused, as the keyboard delivers it. */

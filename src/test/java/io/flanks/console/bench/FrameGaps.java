@@ -41,7 +41,10 @@ final class FrameGaps {
         }
     };
 
-    /** @param rowsShown whether the table has rows to draw (read on the UI thread) */
+    /**
+     * @param rowsShown whether the table has rows to draw (read on the UI thread); {@code null}:
+     *        nothing to report apart (the table has its rows all along)
+     */
     FrameGaps(BooleanSupplier rowsShown) {
         this.rowsShown = rowsShown;
     }
@@ -78,7 +81,7 @@ final class FrameGaps {
                 firstRowsCpu = cpu;
             }
         }
-        rowsSeen |= rowsShown.getAsBoolean(); // at the first frame already where the window was shown with rows
+        rowsSeen |= rowsShown != null && rowsShown.getAsBoolean(); // at the first frame already where the window was shown with rows
         last = now;
         lastCpu = cpuNow;
     }
@@ -87,9 +90,11 @@ final class FrameGaps {
     void report(String prefix, Map<String, Object> results) {
         results.put(prefix + "LongestFrameGapMs", ConsoleBenchmark.round(max / 1e6));
         results.put(prefix + "LongestFrameFxCpuMs", ConsoleBenchmark.round(maxCpu / 1e6));
-        results.put(prefix + "FirstRowsFrameGapMs", ConsoleBenchmark.round(firstRowsGap / 1e6));
-        results.put(prefix + "FirstRowsFrameFxCpuMs", ConsoleBenchmark.round(firstRowsCpu / 1e6));
-        results.put(prefix + "LongestFrameGapAfterFirstRowsMs", ConsoleBenchmark.round(maxAfterFirstRows / 1e6));
+        if (rowsShown != null) {
+            results.put(prefix + "FirstRowsFrameGapMs", ConsoleBenchmark.round(firstRowsGap / 1e6));
+            results.put(prefix + "FirstRowsFrameFxCpuMs", ConsoleBenchmark.round(firstRowsCpu / 1e6));
+            results.put(prefix + "LongestFrameGapAfterFirstRowsMs", ConsoleBenchmark.round(maxAfterFirstRows / 1e6));
+        }
         results.put(prefix + "Frames", gaps.size());
         results.put(prefix + "FrameGapP99Ms", gaps.isEmpty() ? 0
                 : ConsoleBenchmark.percentileMs(gaps.stream().map(g -> g[0]).toList(), 0.99));
