@@ -473,7 +473,7 @@ public final class CredentialsViewModel {
         pagesLoaded.set(0);
         statusMessage.set(I18n.tr("status.loading"));
         requestBanks();
-        loadJob = background.submit("load credentials", job -> client.listAll((items, page, pages) -> {
+        loadJob = background.submit("load credentials", job -> client.listEach((items, page, pages) -> {
             if (job.isCancelled() || Thread.currentThread().isInterrupted()) {
                 throw new CancellationException("Load cancelled");
             }
@@ -484,9 +484,9 @@ public final class CredentialsViewModel {
             }
             post(() -> applyPage(generation, items, built, page, pages));
             if (page == 1 && pages > 1 && hold != null) {
-                awaitHold(hold); // listAll asks for page 2 on after this returns
+                awaitHold(hold); // listEach asks for page 2 on after this returns
             }
-        }).size(), n -> post(() -> finishLoad(generation)), e -> post(() -> failLoad(generation, e)));
+        }), n -> post(() -> finishLoad(generation)), e -> post(() -> failLoad(generation, e)));
     }
 
     /** Stops the running load; the rows loaded so far stay. */
@@ -612,7 +612,6 @@ public final class CredentialsViewModel {
         try {
             for (int i = 0; i < items.size(); i++) {
                 CredentialItem item = items.get(i);
-                seenThisLoad.add(item.credentialsToken());
                 CredentialRow row = byToken.get(item.credentialsToken());
                 io.flanks.console.api.CredentialStatus before = null;
                 if (row == null) {
@@ -634,6 +633,8 @@ public final class CredentialsViewModel {
                     rowUpdated(row);
                     updated.add(row);
                 }
+                // the row's token, not the item's copy: on a reload that one is garbage at once
+                seenThisLoad.add(row.token());
                 if (item.status() != null && !statusObservers.isEmpty()) {
                     notifyStatus(row, before, item.status());
                 }

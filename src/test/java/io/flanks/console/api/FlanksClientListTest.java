@@ -19,7 +19,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
-/** listAll: paging, ordering, duplicates, failure, bounded concurrency, cancellation. */
+/** listAll and listEach: paging, ordering, duplicates, failure, bounded concurrency, cancellation. */
 class FlanksClientListTest extends ClientTestBase {
 
     record Delivery(List<String> tokens, int page, int pages) {
@@ -92,6 +92,30 @@ class FlanksClientListTest extends ClientTestBase {
                 new Delivery(List.of("p4-a", "p4-b"), 4, 5),
                 new Delivery(List.of("p5-a", "p5-b"), 5, 5));
         assertThat(tokenRequests()).hasSize(1);
+    }
+
+    @Test
+    void listEachKeepsNoPageOnceDelivered() throws Exception {
+        servePages(6);
+        List<java.lang.ref.WeakReference<CredentialItem>> earlier = new ArrayList<>();
+        List<Boolean> pageOneCollectable = new ArrayList<>();
+
+        int count = client.listEach((items, page, pages) -> {
+            deliveries.add(new Delivery(tokens(items), page, pages));
+            if (page == 1) {
+                items.forEach(it -> earlier.add(new java.lang.ref.WeakReference<>(it)));
+            } else if (page == pages) {
+                // while the list still runs, nothing but the listener held page 1's items
+                for (int i = 0; i < 20 && earlier.stream().anyMatch(r -> r.get() != null); i++) {
+                    System.gc();
+                }
+                pageOneCollectable.add(earlier.stream().allMatch(r -> r.get() == null));
+            }
+        });
+
+        assertThat(count).isEqualTo(12);
+        assertThat(deliveries).extracting(Delivery::page).containsExactly(1, 2, 3, 4, 5, 6);
+        assertThat(pageOneCollectable).as("page 1 collectable before the list ends").containsExactly(true);
     }
 
     @Test
