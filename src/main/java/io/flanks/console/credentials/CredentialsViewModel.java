@@ -204,11 +204,17 @@ public final class CredentialsViewModel {
         rows.addListener(this::rowsChanged);
         selected.addListener((o, a, row) -> markSeen(row));
         comparator.addListener((o, a, c) -> {
-            order.clear();
-            if (c != null) {
-                order.addAll(rows);
-                orderDirty = true;
+            // the second click on a header (the same column reversed) sorts the current order:
+            // TimSort takes its descending runs in one pass instead of sorting 100,000 rows anew,
+            // and rows that tie stay in arrival order either way. Anything else sorts the rows in
+            // arrival order, so rows that tie are always in that order.
+            if (a == null || c == null || !c.equals(a.reversed())) {
+                order.clear();
+                if (c != null) {
+                    order.addAll(rows);
+                }
             }
+            orderDirty = c != null;
             refreshAllShown();
         });
     }

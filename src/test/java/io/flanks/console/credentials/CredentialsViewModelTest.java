@@ -243,6 +243,45 @@ class CredentialsViewModelTest {
         assertThat(vm.shownRows()).containsExactlyElementsOf(vm.allRows());
     }
 
+    /** Compares by bank, counting its comparisons. */
+    private static final class CountingByBank implements java.util.Comparator<CredentialRow> {
+        final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public int compare(CredentialRow a, CredentialRow b) {
+            calls.incrementAndGet();
+            return a.bankId().compareTo(b.bankId());
+        }
+    }
+
+    @Test
+    void theSecondClickOnAHeaderReversesTheSortInOnePassWithTiesInArrivalOrder() throws Exception {
+        vm.reload();
+        CountingByBank byBank = new CountingByBank();
+        vm.comparatorProperty().set(byBank);
+        assertThat(vm.shownRows()).hasSize(300).containsExactlyElementsOf(vm.allRows().stream().sorted(byBank).toList());
+        assertThat(vm.allRows().stream().map(CredentialRow::bankId).distinct().count()).as("several banks").isGreaterThan(1);
+
+        byBank.calls.set(0);
+        vm.comparatorProperty().set(byBank.reversed()); // what the column's second click sets
+        int comparisons = byBank.calls.get();
+        // as a stable sort of the arrival order gives: each bank's rows in arrival order
+        assertThat(vm.shownRows()).containsExactlyElementsOf(vm.allRows().stream().sorted(byBank.reversed()).toList());
+        // runs merged, not the rows sorted again from arrival order
+        byBank.calls.set(0);
+        new java.util.ArrayList<>(vm.allRows()).sort(byBank.reversed());
+        int sortingAnew = byBank.calls.get();
+        assertThat(comparisons).as("comparisons, against " + sortingAnew + " sorting anew").isLessThan(sortingAnew / 2);
+
+        vm.comparatorProperty().set(byBank); // and back
+        assertThat(vm.shownRows()).containsExactlyElementsOf(vm.allRows().stream().sorted(byBank).toList());
+
+        // another column: sorted from arrival order, so its ties are in arrival order too
+        java.util.Comparator<CredentialRow> byHealth = java.util.Comparator.comparingInt(r -> r.health().ordinal());
+        vm.comparatorProperty().set(byHealth);
+        assertThat(vm.shownRows()).containsExactlyElementsOf(vm.allRows().stream().sorted(byHealth).toList());
+    }
+
     @Test
     void aReloadThatOnlyChangesHealthsOnLaterPagesUpdatesTheCounts() throws Exception {
         vm.reload();
