@@ -52,6 +52,8 @@ public final class CredentialRow {
     private ReadOnlyBooleanWrapper changedProperty;
     private ReadOnlyIntegerWrapper duplicatesProperty;
 
+    /** The last load whose pages listed this row ({@code CredentialsViewModel}'s load generation). */
+    int listedInLoad;
     /** This row's place in the {@link SearchIndex}, or -1. */
     int searchSlot = -1;
     /** The key under which {@link DuplicateIndex} filed this row, or {@code null}. */

@@ -169,7 +169,6 @@ public final class CredentialsViewModel {
     private int loadGeneration;
     /** What the next load's pages after the first wait for (the window being up), or null. */
     private java.util.concurrent.Future<?> holdRest;
-    private Set<String> seenThisLoad = new HashSet<>();
     private boolean banksRequested;
 
     public CredentialsViewModel(FlanksClient client, Background background, Clock clock) {
@@ -473,7 +472,6 @@ public final class CredentialsViewModel {
         java.util.concurrent.Future<?> hold = holdRest;
         holdRest = null;
         int generation = ++loadGeneration;
-        seenThisLoad = new HashSet<>();
         loading.set(true);
         progress.set(-1);
         pagesLoaded.set(0);
@@ -639,8 +637,7 @@ public final class CredentialsViewModel {
                     rowUpdated(row);
                     updated.add(row);
                 }
-                // the row's token, not the item's copy: on a reload that one is garbage at once
-                seenThisLoad.add(row.token());
+                row.listedInLoad = generation; // a mark, not a set of 100,000 tokens
                 if (item.status() != null && !statusObservers.isEmpty()) {
                     notifyStatus(row, before, item.status());
                 }
@@ -690,8 +687,7 @@ public final class CredentialsViewModel {
             return;
         }
         // only a complete load may drop rows that vanished at the server
-        List<CredentialRow> gone = rows.stream().filter(r -> !seenThisLoad.contains(r.token())).toList();
-        seenThisLoad = new HashSet<>(); // 100,000 tokens need not stay in memory
+        List<CredentialRow> gone = rows.stream().filter(r -> r.listedInLoad != generation).toList();
         if (!gone.isEmpty()) {
             gone.forEach(r -> byToken.remove(r.token()));
             Set<CredentialRow> goneSet = new HashSet<>(gone); // a set: removeAll of a list is O(n * gone)

@@ -15,7 +15,11 @@ import java.util.Set;
  * touches, never a pass over every row (the table may hold 100,000).
  */
 final class DuplicateIndex {
-    private final Map<String, List<CredentialRow>> groups = new HashMap<>();
+    /**
+     * Each key's row, or its rows as a list when there are two or more: at 100,000 rows almost
+     * every group is one row, and a list for each took 5 MB and an allocation per row loaded.
+     */
+    private final Map<String, Object> groups = new HashMap<>();
 
     /** Bank and external id, or {@code null} when either is missing: such rows are never duplicates. */
     static String key(CredentialRow r) {
@@ -63,9 +67,26 @@ final class DuplicateIndex {
         String k = key(r);
         r.duplicateKey = k;
         if (k != null) {
-            groups.computeIfAbsent(k, x -> new ArrayList<>(1)).add(r);
-            touched.add(k);
+            Object had = groups.putIfAbsent(k, r);
+            if (had != null) { // a twin: the key's rows become a list
+                if (had instanceof CredentialRow first) {
+                    List<CredentialRow> g = new ArrayList<>(2);
+                    g.add(first);
+                    g.add(r);
+                    groups.put(k, g);
+                } else {
+                    rowsOf(had).add(r);
+                }
+                touched.add(k);
+            } else if (r.duplicates() != 0) {
+                touched.add(k); // alone again: its count goes back to none
+            }
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<CredentialRow> rowsOf(Object group) {
+        return group instanceof CredentialRow one ? List.of(one) : (List<CredentialRow>) group;
     }
 
     private void unfile(CredentialRow r, Set<String> touched) {
@@ -74,11 +95,14 @@ final class DuplicateIndex {
         if (k == null) {
             return;
         }
-        List<CredentialRow> g = groups.get(k);
-        if (g != null && g.remove(r)) {
+        Object g = groups.get(k);
+        if (g == r) {
+            groups.remove(k);
+        } else if (g != null && rowsOf(g).remove(r)) {
             touched.add(k);
-            if (g.isEmpty()) {
-                groups.remove(k);
+            List<CredentialRow> left = rowsOf(g);
+            if (left.size() == 1) {
+                groups.put(k, left.get(0)); // one row again
             }
         }
         r.setDuplicates(0);
@@ -87,10 +111,11 @@ final class DuplicateIndex {
     /** Sets each touched group's count on its rows, once per batch; adds the rows it changed to {@code changed}. */
     private List<CredentialRow> publish(Set<String> touched, List<CredentialRow> changed) {
         for (String k : touched) {
-            List<CredentialRow> g = groups.get(k);
-            if (g == null) {
+            Object group = groups.get(k);
+            if (group == null) {
                 continue;
             }
+            List<CredentialRow> g = rowsOf(group);
             int others = g.size() - 1;
             for (CredentialRow r : g) {
                 if (r.duplicates() != others) {

@@ -1,0 +1,59 @@
+package io.flanks.console.credentials;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.flanks.console.api.CredentialItem;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Groups of one row, of two and more, and rows moving between them. */
+class DuplicateIndexTest {
+
+    private static CredentialRow row(String token, String externalId) {
+        return new CredentialRow(new CredentialItem(token, externalId, "bbva", null, null));
+    }
+
+    private static List<Integer> counts(List<CredentialRow> rows) {
+        return rows.stream().map(CredentialRow::duplicates).toList();
+    }
+
+    @Test
+    void aGroupGrowsAndShrinksBackToOneRow() {
+        DuplicateIndex index = new DuplicateIndex();
+        CredentialRow a = row("a", "same");
+        CredentialRow b = row("b", "same");
+        CredentialRow c = row("c", "same");
+        CredentialRow alone = row("d", "other");
+
+        assertThat(index.addAll(List.of(a, alone))).isEmpty();
+        assertThat(index.addAll(List.of(b, c))).containsExactlyInAnyOrder(a, b, c);
+        assertThat(counts(List.of(a, b, c, alone))).containsExactly(2, 2, 2, 0);
+
+        assertThat(index.removeAll(List.of(b))).containsExactlyInAnyOrder(a, c);
+        assertThat(counts(List.of(a, c))).containsExactly(1, 1);
+        assertThat(index.removeAll(List.of(a))).containsExactly(c);
+        assertThat(c.duplicates()).as("alone again").isZero();
+
+        assertThat(index.addAll(List.of(a))).containsExactlyInAnyOrder(a, c); // twins once more
+        assertThat(counts(List.of(a, c))).containsExactly(1, 1);
+        assertThat(index.removeAll(List.of(alone))).isEmpty();
+    }
+
+    @Test
+    void aRowWhoseExternalIdChangesMovesToItsNewGroup() {
+        DuplicateIndex index = new DuplicateIndex();
+        CredentialRow a = row("a", "one");
+        CredentialRow b = row("b", "one");
+        CredentialRow c = row("c", "two");
+        index.addAll(List.of(a, b, c));
+        assertThat(counts(List.of(a, b, c))).containsExactly(1, 1, 0);
+
+        b.update(new CredentialItem("b", "two", "bbva", null, null)); // a reload says so
+        assertThat(index.rekeyAll(List.of(a, b, c))).containsOnly(a, b, c); // b may be named twice: it left a group and joined one
+        assertThat(counts(List.of(a, b, c))).containsExactly(0, 1, 1);
+
+        b.update(new CredentialItem("b", null, "bbva", null, null)); // no external id: never a duplicate
+        assertThat(index.rekeyAll(List.of(b))).containsOnly(b, c);
+        assertThat(counts(List.of(a, b, c))).containsExactly(0, 0, 0);
+    }
+}
