@@ -13,6 +13,12 @@ class DuplicateIndexTest {
         return new CredentialRow(new CredentialItem(token, externalId, "bbva", null, null));
     }
 
+    /** One row per external id, at one bank, with tokens "a", "b", ... */
+    private static List<CredentialRow> rows(String... externalIds) {
+        return java.util.stream.IntStream.range(0, externalIds.length)
+                .mapToObj(i -> row(String.valueOf((char) ('a' + i)), externalIds[i])).toList();
+    }
+
     private static List<Integer> counts(List<CredentialRow> rows) {
         return rows.stream().map(CredentialRow::duplicates).toList();
     }
@@ -20,10 +26,11 @@ class DuplicateIndexTest {
     @Test
     void aGroupGrowsAndShrinksBackToOneRow() {
         DuplicateIndex index = new DuplicateIndex();
-        CredentialRow a = row("a", "same");
-        CredentialRow b = row("b", "same");
-        CredentialRow c = row("c", "same");
-        CredentialRow alone = row("d", "other");
+        List<CredentialRow> rows = rows("same", "same", "same", "other");
+        CredentialRow a = rows.get(0);
+        CredentialRow b = rows.get(1);
+        CredentialRow c = rows.get(2);
+        CredentialRow alone = rows.get(3);
 
         assertThat(index.addAll(List.of(a, alone))).isEmpty();
         assertThat(index.addAll(List.of(b, c))).containsExactlyInAnyOrder(a, b, c);
@@ -42,10 +49,11 @@ class DuplicateIndexTest {
     @Test
     void aRowWhoseExternalIdChangesMovesToItsNewGroup() {
         DuplicateIndex index = new DuplicateIndex();
-        CredentialRow a = row("a", "one");
-        CredentialRow b = row("b", "one");
-        CredentialRow c = row("c", "two");
-        index.addAll(List.of(a, b, c));
+        List<CredentialRow> rows = rows("one", "one", "two");
+        index.addAll(rows);
+        CredentialRow a = rows.get(0);
+        CredentialRow b = rows.get(1);
+        CredentialRow c = rows.get(2);
         assertThat(counts(List.of(a, b, c))).containsExactly(1, 1, 0);
 
         b.update(new CredentialItem("b", "two", "bbva", null, null)); // a reload says so
