@@ -98,7 +98,7 @@ final class DuplicateIndex {
         Object g = groups.get(k);
         if (g == r) {
             groups.remove(k);
-        } else if (g != null && rowsOf(g).remove(r)) {
+        } else if (g instanceof List<?> && rowsOf(g).remove(r)) { // not another lone row's (List.of cannot remove)
             touched.add(k);
             List<CredentialRow> left = rowsOf(g);
             if (left.size() == 1) {
