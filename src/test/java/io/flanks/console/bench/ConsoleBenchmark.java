@@ -361,16 +361,7 @@ class ConsoleBenchmark {
         long fxThread = WaitForAsyncUtils.asyncFx(() -> Thread.currentThread().getId()).get(10, TimeUnit.SECONDS);
         long fxCpu0 = THREADS.getThreadCpuTime(fxThread);
         long renderCpu0 = cpuOf("QuantumRenderer");
-        long[] t0 = new long[1];
-        WaitForAsyncUtils.asyncFx(() -> {
-            frames.start();
-            t0[0] = System.nanoTime();
-            vm[0].reload();
-        }).get(10, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS,
-                () -> !vm[0].loadingProperty().get() && vm[0].lastLoadedProperty().get() != null);
-        long uiMs = ms(t0[0]);
-        WaitForAsyncUtils.asyncFx(frames::stop).get(10, TimeUnit.SECONDS);
+        long uiMs = timedLoad(vm[0], frames);
         int rows = WaitForAsyncUtils.asyncFx(() -> vm[0].totalCountProperty().get()).get(10, TimeUnit.SECONDS);
         results.put("listUiMs", uiMs);
         // busy (CPU) time of the UI thread and the renderer during the load: on a quiet machine
@@ -645,17 +636,7 @@ class ConsoleBenchmark {
         List<Long> heap = new ArrayList<>();
         for (int i = 0; i < Integer.getInteger("bench.reloads", 3); i++) {
             FrameGaps frames = new FrameGaps(null);
-            long[] t0 = new long[1];
-            java.time.Instant before = vm.lastLoadedProperty().get();
-            WaitForAsyncUtils.asyncFx(() -> {
-                frames.start();
-                t0[0] = System.nanoTime();
-                vm.reload();
-            }).get(10, TimeUnit.SECONDS);
-            WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS,
-                    () -> !vm.loadingProperty().get() && vm.lastLoadedProperty().get() != before);
-            times.add(ms(t0[0]));
-            WaitForAsyncUtils.asyncFx(frames::stop).get(10, TimeUnit.SECONDS);
+            times.add(timedLoad(vm, frames));
             Map<String, Object> one = new LinkedHashMap<>();
             frames.report("reload", one);
             gaps.add(one.get("reloadLongestFrameGapMs"));
@@ -664,6 +645,25 @@ class ConsoleBenchmark {
         results.put("reloadLoadedAllMs", times.toString().replace(" ", ""));
         results.put("reloadLongestFrameGapAllMs", gaps.toString().replace(" ", ""));
         results.put("retainedHeapMbAfterEachReload", heap.toString().replace(" ", ""));
+    }
+
+    /**
+     * Reloads {@code vm} with {@code frames} counting from the reload on, and waits until that
+     * load has ended; its time (ms), reload to end.
+     */
+    private static long timedLoad(CredentialsViewModel vm, FrameGaps frames) throws Exception {
+        long[] t0 = new long[1];
+        java.time.Instant before = vm.lastLoadedProperty().get();
+        WaitForAsyncUtils.asyncFx(() -> {
+            frames.start();
+            t0[0] = System.nanoTime();
+            vm.reload();
+        }).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS,
+                () -> !vm.loadingProperty().get() && vm.lastLoadedProperty().get() != before);
+        long took = ms(t0[0]);
+        WaitForAsyncUtils.asyncFx(frames::stop).get(10, TimeUnit.SECONDS);
+        return took;
     }
 
     /** A key pressed and released with the table focused, as the keyboard delivers it. */
