@@ -64,4 +64,16 @@ class DuplicateIndexTest {
         assertThat(index.rekeyAll(List.of(b))).containsOnly(b, c);
         assertThat(counts(List.of(a, b, c))).containsExactly(0, 0, 0);
     }
+
+    @Test
+    void forgettingARowNotInItsKeysGroupLeavesThatGroupAlone() {
+        DuplicateIndex index = new DuplicateIndex();
+        List<CredentialRow> rows = rows("same", "same");
+        index.addAll(rows.subList(0, 1));
+        CredentialRow stray = rows.get(1);
+        stray.duplicateKey = DuplicateIndex.key(stray); // says it is filed, but never was
+
+        assertThat(index.removeAll(List.of(stray))).isEmpty();
+        assertThat(index.addAll(List.of(stray))).as("the first row is still filed").containsExactlyInAnyOrder(rows.get(0), stray);
+    }
 }
