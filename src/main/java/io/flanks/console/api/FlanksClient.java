@@ -88,7 +88,11 @@ public final class FlanksClient implements AutoCloseable {
     private record AccessToken(String value, Instant renewAt) {
     }
 
-    private record Reply(int code, String body, String retryAfter) {
+    /** A response as read: its body kept as the bytes that came, decoded when asked for. */
+    private record Reply(int code, byte[] bytes, String retryAfter) {
+        String body() {
+            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     private record Prefetch(CompletableFuture<ListPage> page, Instant askedAt) {
@@ -237,7 +241,7 @@ public final class FlanksClient implements AutoCloseable {
         parsing.acquireUninterruptibly();
         mostParsing.accumulateAndGet(parsingNow.incrementAndGet(), Math::max);
         try {
-            return parser.listPage(r.body(), page);
+            return parser.listPage(r.bytes(), page);
         } finally {
             parsingNow.decrementAndGet();
             parsing.release();
@@ -469,15 +473,15 @@ public final class FlanksClient implements AutoCloseable {
         }
     }
 
-    private static String readCapped(ResponseBody body) throws IOException {
+    private static byte[] readCapped(ResponseBody body) throws IOException {
         if (body == null) {
-            return "";
+            return new byte[0];
         }
         BufferedSource src = body.source();
         if (src.request(MAX_BODY_BYTES + 1)) {
             throw new IOException("Response larger than " + MAX_BODY_BYTES + " bytes");
         }
-        return src.getBuffer().readUtf8();
+        return src.getBuffer().readByteArray();
     }
 
     private ApiException map(Reply r) {
@@ -507,7 +511,7 @@ public final class FlanksClient implements AutoCloseable {
     }
 
     private static String bodyDetails(Reply r) {
-        return "HTTP " + r.code() + (r.body().isEmpty() ? " (empty body)" : "\n" + ApiParser.snippet(r.body()));
+        return "HTTP " + r.code() + (r.bytes().length == 0 ? " (empty body)" : "\n" + ApiParser.snippet(r.body()));
     }
 
     static long retryAfter(String header) {

@@ -335,6 +335,51 @@ class ApiParserTest {
         assertThatThrownBy(() -> parser.listPage(body, 1)).isInstanceOf(ApiException.Malformed.class);
     }
 
+    /** What {@code listPage(bytes)} gives, or the Malformed message it throws. */
+    private Object fromBytes(byte[] body) {
+        try {
+            return parser.listPage(body, 2);
+        } catch (ApiException.Malformed e) {
+            return "Malformed: " + e.getMessage();
+        }
+    }
+
+    /** What {@code listPage} gives for those bytes decoded as UTF-8, as the client did before reading bytes. */
+    private Object decoded(byte[] body) {
+        try {
+            return parser.listPage(new String(body, java.nio.charset.StandardCharsets.UTF_8), 2);
+        } catch (ApiException.Malformed e) {
+            return "Malformed: " + e.getMessage();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"items\": [{\"credentials_token\": \"ct-ñ\", \"external_id\": \"Caixa Galícia 🏦\", \"bank\": \"bbva\","
+                    + " \"status\": {\"blocked\": true, \"name\": \"Ibercaja\"}}], \"page\": 2, \"pages\": 7}",
+            "{\"items\": [{\"credentials_token\": \"a\"}], \"x\": {\"deep\": [1, \"é\"]}}",
+            "[{\"credentials_token\": \"a\"}]", "  {\"items\": []}", "{\"items\": \"none\"}", "{}", "<html></html>",
+            "{\"items\": [{\"credentials_token\": \"a\"}"})
+    void aPageReadFromBytesIsThePageReadFromTheirText(String body) {
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(fromBytes(bytes)).isEqualTo(decoded(bytes));
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreReadAsTheirDecodedTextIs() throws Exception {
+        byte[] latin1 = "{\"items\": [{\"credentials_token\": \"a\", \"external_id\": \"Galícia\"}]}"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1); // the í is not UTF-8
+        byte[] utf16 = "{\"items\": [{\"credentials_token\": \"a\"}]}".getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+        byte[] bom = ("\uFEFF{\"items\": [{\"credentials_token\": \"a\"}]}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(fromBytes(latin1)).isEqualTo(decoded(latin1));
+        assertThat(((ListPage) fromBytes(latin1)).items().get(0).externalId()).isEqualTo("Gal\uFFFDcia");
+        // Jackson would guess UTF-16 from the zero bytes and read the page; as text it is not JSON
+        assertThat(fromBytes(utf16)).isEqualTo(decoded(utf16)).asString().startsWith("Malformed");
+        assertThat(fromBytes(bom)).isEqualTo(decoded(bom));
+    }
+
     // ---- banks, force, errors ----------------------------------------------------------------
 
     @Test

@@ -183,6 +183,13 @@ class ParserFuzzTest {
         if (!tree.equals(page)) {
             throw new AssertionError("streamed and tree pages differ:\n" + page + "\n" + tree);
         }
+        // the client reads pages from the bytes that came: the same page as their text gives
+        byte[] bytes = doc.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Object asText = outcome(() -> parser.listPage(new String(bytes, java.nio.charset.StandardCharsets.UTF_8), requestedPage));
+        Object fromBytes = outcome(() -> parser.listPage(bytes, requestedPage));
+        if (!fromBytes.equals(asText)) {
+            throw new AssertionError("pages read from bytes and from text differ:\n" + fromBytes + "\n" + asText);
+        }
         ListPage streamed;
         try {
             streamed = parser.streamListPage(doc, requestedPage);
@@ -195,6 +202,15 @@ class ParserFuzzTest {
     }
 
     private int streamedPages;
+
+    /** A page, or what it was refused for: two reads agree when these are equal. */
+    private static Object outcome(java.util.concurrent.Callable<ListPage> read) throws Exception {
+        try {
+            return read.call();
+        } catch (ApiException.Malformed e) {
+            return "Malformed: " + e.getMessage();
+        }
+    }
 
     private static void checkPage(ListPage p) {
         if (p == null || p.items() == null || p.page() < 1 || p.pages() < 1 || p.pages() > 10_000_000) {
