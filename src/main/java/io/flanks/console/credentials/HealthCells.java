@@ -41,8 +41,18 @@ public final class HealthCells {
         l.getProperties().put(SHOWN, h);
         l.pseudoClassStateChanged(pseudoClass(h), true);
         l.setText(I18n.tr(h.key()));
-        icon.setIconLiteral(h.icon());
+        icon.setIconCode(ikon(h));
     }
+
+    /**
+     * The glyph of {@code h}, looked up once: {@code setIconLiteral} looks the name up among
+     * thousands of glyphs on every call, and a cell calls it for each other health it shows.
+     */
+    static org.kordamp.ikonli.Ikon ikon(Health h) {
+        return IKONS.computeIfAbsent(h, x -> new FontIcon(x.icon()).getIconCode());
+    }
+
+    private static final java.util.Map<Health, org.kordamp.ikonli.Ikon> IKONS = new java.util.EnumMap<>(Health.class);
 
     private static final String SHOWN = "health.shown";
     private static final java.util.Map<Health, PseudoClass> PSEUDO = new java.util.EnumMap<>(Health.class);
