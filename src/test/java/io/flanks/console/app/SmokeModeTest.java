@@ -39,7 +39,10 @@ class SmokeModeTest {
         Run r = run("--smoke-test", "--data-dir", dataDir.toString());
         assertThat(r.code()).as(r.out()).isZero();
         assertThat(r.out()).containsPattern(
-                "(?m)^SMOKE \\{\"rows\": 300, \"firstRowsMs\": \\d+, \"allRowsMs\": \\d+, \"environment\": \"SANDBOX\"\\}$");
+                "(?m)^SMOKE \\{\"rows\": 300, \"firstRowsMs\": \\d+, \"firstScreenMs\": \\d+, \"allRowsMs\": \\d+, \"environment\": \"SANDBOX\"\\}$");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"firstRowsMs\": (\\d+), \"firstScreenMs\": (\\d+)").matcher(r.out());
+        assertThat(m.find()).isTrue();
+        assertThat(Long.parseLong(m.group(2))).as("a screenful of rows, not before the first rows").isGreaterThanOrEqualTo(Long.parseLong(m.group(1)));
         assertThat(dataDir.resolve("settings.properties")).exists();
         assertThat(dataDir.resolve("logs/console.log")).exists();
     }
