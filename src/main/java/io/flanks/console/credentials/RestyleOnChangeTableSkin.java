@@ -34,8 +34,13 @@ import javafx.scene.control.skin.VirtualFlow;
  */
 final class RestyleOnChangeTableSkin extends TableViewSkin<CredentialRow> {
 
-    /** The most rows the flow makes in one frame. */
-    static final int NEW_ROWS_PER_FRAME = 6;
+    /**
+     * The most rows the flow makes in one frame. Two rather than six: loading 100,000 rows into
+     * an empty table in a cold JVM, the longest frame gap had a median of 203 ms against 372 ms
+     * (five alternating list-only benchmark runs each); at start-up the first rows came 5% sooner
+     * and a screenful of them 2% later (eight alternating starts).
+     */
+    static final int NEW_ROWS_PER_FRAME = 2;
 
     /** Told how many nodes each reused row had styled again (for tests). */
     private final IntConsumer restyled;
