@@ -67,6 +67,10 @@ public final class MainWindow {
     private final ScrollPane detailScroll = new ScrollPane();
     /** The detail pane exists; the action strip under it waits for it. */
     private final javafx.beans.property.BooleanProperty detailBuilt = new javafx.beans.property.SimpleBooleanProperty();
+    /** Whether the detail pane's sections are added one a frame (the first window) or all at once. */
+    private final boolean detailByFrames;
+    /** The detail pane's sections not yet added, when they are added one a frame. */
+    private final java.util.ArrayDeque<Runnable> detailSections = new java.util.ArrayDeque<>();
     /** Done once the detail pane has been built and through its first layout: the window is complete. */
     private final java.util.concurrent.CompletableFuture<Void> detailLaidOut = new java.util.concurrent.CompletableFuture<>();
     /** Whether the window is showing; once it is, background work yields the CPU to it (see BackgroundPriority). */
@@ -91,6 +95,7 @@ public final class MainWindow {
         this.detail = detail;
         this.host = host;
         this.credentialsView = new CredentialsView(credentials, clock);
+        this.detailByFrames = detailAfterFirstRows;
         showing.addListener((o, was, now) -> {
             if (now) {
                 io.flanks.console.common.BackgroundPriority.yieldToUi();
@@ -159,15 +164,32 @@ public final class MainWindow {
 
     private void buildDetail() {
         if (detailView == null) {
-            detailView = new DetailView(detail);
+            detailView = new DetailView(detail, detailByFrames ? detailSections::add : Runnable::run);
             detailScroll.setContent(detailView.root());
             detailBuilt.set(true);
             StartupTrace.mark("detail pane built");
-            afterLayoutWhen(() -> true, () -> { // its first CSS and layout come with the next frame
+            addDetailSectionsFrameByFrame();
+        }
+    }
+
+    /**
+     * After the next layout pass (the CSS and layout of what was added last), adds the detail
+     * pane's next section, between frames; once all are in and laid out, the pane is complete.
+     */
+    private void addDetailSectionsFrameByFrame() {
+        afterLayoutWhen(() -> true, () -> {
+            Runnable next = detailSections.poll();
+            if (next == null) {
                 StartupTrace.mark("detail pane laid out");
                 detailLaidOut.complete(null);
-            });
-        }
+            } else {
+                javafx.application.Platform.runLater(() -> {
+                    StartupTrace.mark("detail pane: next section");
+                    next.run();
+                    addDetailSectionsFrameByFrame();
+                });
+            }
+        });
     }
 
     /**

@@ -61,6 +61,16 @@ public final class DetailView {
     private final TabPane tabs = new TabPane();
 
     public DetailView(DetailViewModel vm) {
+        this(vm, Runnable::run);
+    }
+
+    /**
+     * {@code later} gets the Overview's sections (the no-status notice with the facts, history,
+     * the two matrices, the flow tokens, the actions row), in order, each as a step that adds it; it may run them at
+     * once (as the other constructor does) or one a frame, so that no single frame makes and
+     * styles the whole pane: in a cold JVM that frame took 150-250 ms of UI-thread CPU.
+     */
+    public DetailView(DetailViewModel vm, java.util.function.Consumer<Runnable> later) {
         this.vm = Objects.requireNonNull(vm, "vm");
         vm.installClipboardIfAbsent(DetailView::putOnSystemClipboard);
         root.setId("detailPane");
@@ -76,14 +86,17 @@ public final class DetailView {
         Node placeholder = placeholder();
         // The tab pane is only the tab strip: a TabPane sizes its content without knowing the
         // width, so wrapped text would be cut off; the selected page sits below it instead.
-        Node overview = overview();
-        Node raw = rawJsonPage();
         buildTabs();
+        Node raw = rawJsonPage();
+        VBox content = new VBox(header());
+        // the tab strip and the Overview's sections come in the order shown, each through later
+        later.accept(() -> content.getChildren().add(1, tabs)); // under the header, either way
+        Node overview = overview(later);
         showWhen(overview, tabs.getSelectionModel().selectedIndexProperty().isEqualTo(0));
         showWhen(raw, tabs.getSelectionModel().selectedIndexProperty().isEqualTo(1));
         VBox.setVgrow(overview, Priority.ALWAYS);
         VBox.setVgrow(raw, Priority.ALWAYS);
-        VBox content = new VBox(header(), tabs, overview, raw);
+        content.getChildren().addAll(overview, raw);
         content.setId("detailContent");
         content.getStyleClass().add("detail-content");
         VBox.setVgrow(content, Priority.ALWAYS);
@@ -223,17 +236,21 @@ public final class DetailView {
         tabs.setMinHeight(Region.USE_PREF_SIZE);
     }
 
-    private Node overview() {
-        VBox body = new VBox(14,
-                noStatusBanner("detailNoStatus", "detailNoStatusRefresh", vm.noStatusMessageProperty()),
-                facts(),
-                history(),
-                matrixSection("detail.products", "productMatrix", "productLegend", vm.productRows()),
-                matrixSection("detail.transactions", "transactionMatrix", "transactionLegend", vm.transactionRows()),
-                flowTokens(),
-                actions());
+    private Node overview(java.util.function.Consumer<Runnable> later) {
+        VBox body = new VBox(14);
         body.setId("detailOverview");
         body.getStyleClass().add("detail-overview");
+        List<java.util.function.Supplier<Node>> sections = List.of(
+                () -> new VBox(14, noStatusBanner("detailNoStatus", "detailNoStatusRefresh", vm.noStatusMessageProperty()),
+                        facts()),
+                this::history,
+                () -> matrixSection("detail.products", "productMatrix", "productLegend", vm.productRows()),
+                () -> matrixSection("detail.transactions", "transactionMatrix", "transactionLegend", vm.transactionRows()),
+                this::flowTokens,
+                this::actions);
+        for (java.util.function.Supplier<Node> section : sections) {
+            later.accept(() -> body.getChildren().add(section.get()));
+        }
         return body;
     }
 

@@ -38,6 +38,11 @@ class MainWindowFirstRowsTest {
     static java.nio.file.Path dir;
     /** Per layout pass: did the table have drawn rows, was the detail pane there, was the action strip shown. */
     private final List<boolean[]> passes = new ArrayList<>();
+    /** The detail pane's sections, in the order they are shown. */
+    static final List<String> SECTIONS = List.of("#detailTabs", "#detailFacts", "#detailHistory", "#productMatrix",
+            "#transactionMatrix", "#detailFlowTokens", "#detailActions");
+    /** Per layout pass: how many of {@link #SECTIONS} are in the scene. */
+    private final List<Integer> sectionsPerPass = new ArrayList<>();
 
     @Start
     void start(Stage stage) throws Exception {
@@ -62,6 +67,8 @@ class MainWindowFirstRowsTest {
                 scene.lookup("#detailPane") != null,
                 scene.lookup("#actionStrip") != null && (scene.lookup("#actionStrip").isVisible()
                         || scene.lookup("#action-delete") != null)}));
+        scene.addPostLayoutPulseListener(() -> sectionsPerPass.add(
+                (int) SECTIONS.stream().filter(id -> scene.lookup(id) != null).count()));
         stage.setScene(scene);
         stage.show();
         credentials.reload();
@@ -97,5 +104,22 @@ class MainWindowFirstRowsTest {
         assertThat(window.whenDetailLaidOut().toCompletableFuture().get(5, TimeUnit.SECONDS))
                 .as("the window is complete: a held load goes on").isNull();
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#actionStrip").query().isVisible());
+    }
+
+    /**
+     * The first window's detail pane comes a section a frame (in a cold JVM the whole pane in one
+     * frame took 150-250 ms of UI-thread CPU), and the window is complete once the last is in.
+     */
+    @Test
+    void theDetailPaneComesASectionAFrameAndIsCompleteWithTheLast() throws Exception {
+        window.whenDetailLaidOut().toCompletableFuture().get(20, TimeUnit.SECONDS);
+        List<Integer> counts = WaitForAsyncUtils.asyncFx(() -> List.copyOf(sectionsPerPass)).get(5, TimeUnit.SECONDS);
+
+        assertThat(counts.get(counts.size() - 1)).as("all sections in when complete").isEqualTo(SECTIONS.size());
+        for (int i = 1; i < counts.size(); i++) {
+            assertThat(counts.get(i) - counts.get(i - 1)).as("sections added in layout pass %d: %s", i, counts)
+                    .isBetween(0, 1);
+        }
+        assertThat(counts.get(0)).as("none before the first rows").isZero();
     }
 }

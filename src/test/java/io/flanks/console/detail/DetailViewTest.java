@@ -413,6 +413,42 @@ class DetailViewTest {
                 .map(Label::getText).toList();
     }
 
+    /**
+     * Built with its sections handed out as steps (as the first window does, one a frame), the
+     * pane has its header alone; run in order, the steps make the same pane as built at once.
+     */
+    @Test
+    void aPaneBuiltStepByStepEndsUpAsThePaneBuiltAtOnce() throws Exception {
+        String[] shapes = WaitForAsyncUtils.asyncFx(() -> {
+            DetailViewModel extra = new DetailViewModel(credentials, Clock.systemUTC(), text -> { });
+            List<Runnable> steps = new ArrayList<>();
+            DetailView stepwise = new DetailView(extra, steps::add);
+            String before = shape(stepwise.root());
+            steps.forEach(Runnable::run);
+            return new String[] {before, shape(stepwise.root()), shape(new DetailView(extra).root()), String.valueOf(steps.size())};
+        }).get(10, TimeUnit.SECONDS);
+
+        assertThat(shapes[0]).contains("detailTitle").doesNotContain("detailTabs").doesNotContain("detailFacts")
+                .doesNotContain("productMatrix");
+        assertThat(shapes[1]).isEqualTo(shapes[2]).contains("detailTabs", "detailFacts", "detailHistory", "productMatrix",
+                "transactionMatrix", "detailFlowTokens", "detailActions");
+        assertThat(Integer.parseInt(shapes[3])).as("a step per section").isEqualTo(7);
+    }
+
+    /** The node tree as nested ids and types, children in order. */
+    private static String shape(Node n) {
+        StringBuilder b = new StringBuilder(n.getClass().getSimpleName());
+        if (n.getId() != null) {
+            b.append('#').append(n.getId());
+        }
+        if (n instanceof Parent p && !(n instanceof javafx.scene.control.Control)) {
+            b.append('[');
+            p.getChildrenUnmodifiable().forEach(c -> b.append(shape(c)).append(','));
+            b.append(']');
+        }
+        return b.toString();
+    }
+
     // ---- helpers -------------------------------------------------------------------------
 
     /** A second stage with its own view-model over the same table, in the given language. */
