@@ -55,6 +55,18 @@ final class RestyleOnChangeTableSkin extends TableViewSkin<CredentialRow> {
     }
 
     @Override
+    protected void layoutChildren(double x, double y, double w, double h) {
+        super.layoutChildren(x, y, w, h);
+        // the table centres its flow in the space under the header: while the flow takes less
+        // height than it was given (making its first rows), that put the rows in the middle of
+        // an empty table; they belong right under the header, growing down
+        if (getVirtualFlow() instanceof Flow f && f.getHeight() < f.givenHeight) {
+            javafx.scene.Node header = getTableHeaderRow();
+            f.setLayoutY(header.getLayoutY() + header.getLayoutBounds().getHeight());
+        }
+    }
+
+    @Override
     protected VirtualFlow<TableRow<CredentialRow>> createVirtualFlow() {
         return new Flow();
     }

@@ -158,7 +158,8 @@ class RestyleOnChangeTableSkinTest {
 
     /**
      * Rows the flow never made come at most {@value RestyleOnChangeTableSkin#NEW_ROWS_PER_FRAME}
-     * a frame, top down, until they fill the table: a first page in an empty, tall table.
+     * a frame, top down from right under the header, until they fill the table: a first page in
+     * an empty, tall table.
      */
     @Test
     void newRowsAreMadeAFewPerFrameUntilTheTableIsFull() throws Exception {
@@ -171,8 +172,14 @@ class RestyleOnChangeTableSkinTest {
             return t;
         }).get(5, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
+        List<Double> gapUnderHeader = new java.util.concurrent.CopyOnWriteArrayList<>();
         WaitForAsyncUtils.asyncFx(() -> {
-            Runnable count = () -> shownPerFrame.add(shownRows(tall));
+            Runnable count = () -> {
+                shownPerFrame.add(shownRows(tall));
+                Node flow = tall.lookup(".virtual-flow");
+                Node header = tall.lookup(".column-header-background");
+                gapUnderHeader.add(flow.getBoundsInParent().getMinY() - header.getBoundsInParent().getMaxY());
+            };
             tall.getScene().addPostLayoutPulseListener(count);
             List<CredentialRow> page = new ArrayList<>(rows("e", ""));
             page.addAll(rows("f", ""));
@@ -181,6 +188,9 @@ class RestyleOnChangeTableSkinTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !shownPerFrame.isEmpty() && shownPerFrame.get(shownPerFrame.size() - 1) >= 30);
         WaitForAsyncUtils.asyncFx(() -> tall.getScene().getWindow().hide()).get(5, TimeUnit.SECONDS);
 
+        double full = gapUnderHeader.get(gapUnderHeader.size() - 1); // the table full: where rows always start
+        assertThat(gapUnderHeader).as("the rows start right under the header in every frame, never centred in the table")
+                .allMatch(gap -> Math.abs(gap - full) < 0.5);
         List<Integer> growing = shownPerFrame.stream().distinct().toList();
         assertThat(growing.get(0)).isPositive();
         assertThat(growing.size()).as("frames that added rows: %s", growing).isGreaterThanOrEqualTo(5);
