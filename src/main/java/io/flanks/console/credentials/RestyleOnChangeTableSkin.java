@@ -54,15 +54,20 @@ final class RestyleOnChangeTableSkin extends TableViewSkin<CredentialRow> {
         this.restyled = restyled;
     }
 
+    /** The flow is still making rows for the height it was given (a few a frame). */
+    boolean stillMakingRows() {
+        return getVirtualFlow() instanceof Flow f && f.getHeight() < f.givenHeight;
+    }
+
     @Override
     protected void layoutChildren(double x, double y, double w, double h) {
         super.layoutChildren(x, y, w, h);
         // the table centres its flow in the space under the header: while the flow takes less
         // height than it was given (making its first rows), that put the rows in the middle of
         // an empty table; they belong right under the header, growing down
-        if (getVirtualFlow() instanceof Flow f && f.getHeight() < f.givenHeight) {
-            javafx.scene.Node header = getTableHeaderRow();
-            f.setLayoutY(header.getLayoutY() + header.getLayoutBounds().getHeight());
+        if (stillMakingRows()) {
+            // the top of the area the table gives its flow, as TableViewSkinBase computes it
+            getVirtualFlow().setLayoutY(snapPositionY(y + getTableHeaderRow().prefHeight(-1)));
         }
     }
 
