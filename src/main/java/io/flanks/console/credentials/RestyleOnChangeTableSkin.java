@@ -66,8 +66,9 @@ final class RestyleOnChangeTableSkin extends TableViewSkin<CredentialRow> {
         // height than it was given (making its first rows), that put the rows in the middle of
         // an empty table; they belong right under the header, growing down
         if (stillMakingRows()) {
-            // the top of the area the table gives its flow, as TableViewSkinBase computes it
-            getVirtualFlow().setLayoutY(snapPositionY(y + getTableHeaderRow().prefHeight(-1)));
+            // the top of the area the table gives its flow: the bottom of its header row, as laid out just now
+            javafx.scene.layout.Region header = getTableHeaderRow();
+            getVirtualFlow().setLayoutY(header.getLayoutY() + header.getHeight());
         }
     }
 
