@@ -206,8 +206,17 @@ class ConsoleBenchmark {
      * table on a cold JVM, where the table makes its first row cells in the load's frames.
      */
     private void opened() throws Exception {
-        // -Dbench.noHold=true: the rest of the pages without waiting for the window (as before FirstShow)
-        String out = childRun(System.getProperty("java.class.path"), List.of("-Dbench.noHold=" + Boolean.getBoolean("bench.noHold")),
+        // the installed launcher's JVM options, as the start phase has them; -Dbench.openJvmOptions="..." adds
+        // more (to try GC settings); -Dbench.noHold=true: the rest of the pages without waiting for the
+        // window (as before FirstShow)
+        List<String> jvm = new ArrayList<>(io.flanks.console.installer.LauncherOptions.jvmOptions("", "linux/"));
+        String extra = System.getProperty("bench.openJvmOptions", "").trim();
+        if (!extra.isEmpty()) {
+            jvm.addAll(List.of(extra.split("\\s+")));
+        }
+        jvm.add("-Dbench.noHold=" + Boolean.getBoolean("bench.noHold"));
+        results.put("openJvmOptions", "\"" + String.join(" ", jvm) + "\"");
+        String out = childRun(System.getProperty("java.class.path"), jvm,
                 OpenedOnBigAccount.class.getName(), String.valueOf(ROWS), String.valueOf(LATENCY_MS));
         out.lines().filter(l -> l.startsWith("open: ")).forEach(System.out::println);
         Matcher m = Pattern.compile("OPENED (\\{.*\\})").matcher(out);
