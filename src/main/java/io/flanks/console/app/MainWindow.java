@@ -166,7 +166,11 @@ public final class MainWindow {
         if (detailView == null) {
             detailView = new DetailView(detail, detailByFrames ? detailSections::add : Runnable::run);
             detailScroll.setContent(detailView.root());
-            detailBuilt.set(true);
+            if (detailByFrames) {
+                detailSections.add(() -> detailBuilt.set(true)); // the action strip under it, last
+            } else {
+                detailBuilt.set(true);
+            }
             StartupTrace.mark("detail pane built");
             addDetailSectionsFrameByFrame();
         }

@@ -121,5 +121,10 @@ class MainWindowFirstRowsTest {
                     .isBetween(0, 1);
         }
         assertThat(counts.get(0)).as("none before the first rows").isZero();
+        List<boolean[]> seen = WaitForAsyncUtils.asyncFx(() -> List.copyOf(passes)).get(5, TimeUnit.SECONDS);
+        for (int i = 0; i < Math.min(seen.size(), counts.size()); i++) {
+            assertThat(!seen.get(i)[2] || counts.get(i) == SECTIONS.size())
+                    .as("the action strip joins with the pane's last section (pass %d)", i).isTrue();
+        }
     }
 }
