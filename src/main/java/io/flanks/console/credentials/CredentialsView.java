@@ -87,6 +87,11 @@ public final class CredentialsView {
         return table;
     }
 
+    /** The table shows its first rows and is still making the rest of a screenful, a few a frame. */
+    public boolean stillMakingRows() {
+        return table.getSkin() instanceof RestyleOnChangeTableSkin s && s.stillMakingRows();
+    }
+
     public TextField search() {
         return search;
     }

@@ -85,8 +85,12 @@ class MainWindowTest {
                 .anyMatch(l -> l.getText().equals("Healthy"));
         // each badge is coloured by its health (a pseudo class), the same colour for the same word
         java.util.Map<String, javafx.scene.paint.Paint> fills = new java.util.HashMap<>();
+        // the cells of drawn rows: the flow also keeps spare rows, hidden, and makes new ones two a frame
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                () -> !window.credentialsView().stillMakingRows()).get());
         for (javafx.scene.control.Labeled badge : robot.lookup(".health-badge").queryAllAs(javafx.scene.control.Labeled.class)) {
-            if (badge.isVisible() && badge.getText() != null) {
+            if (badge.isVisible() && badge.getText() != null && badge.getParent() instanceof javafx.scene.control.TableRow<?> row
+                    && row.isVisible() && row.getItem() != null) {
                 assertThat(fills.computeIfAbsent(badge.getText(), k -> badge.getTextFill())).as(badge.getText())
                         .isEqualTo(badge.getTextFill());
             }
