@@ -167,7 +167,7 @@ public final class ConsoleApp extends Application implements MainWindow.Host {
         scene.getStylesheets().setAll(Objects.requireNonNull(getClass().getResource("/css/app.css")).toExternalForm());
         stage.setTitle(I18n.tr("app.title") + " — " + s.label());
         if (commandLine.smokeTest()) {
-            new SmokeMonitor(scene, credentials, detail, s.label(), System.out, code -> {
+            new SmokeMonitor(scene, credentials, detail, window.credentialsView()::stillMakingRows, s.label(), System.out, code -> {
                 saveWindow();
                 Platform.exit();
                 System.exit(code);

@@ -26,13 +26,20 @@ public final class SmokeMonitor {
     private final String environment;
     private final PrintStream out;
     private final IntConsumer exit;
+    private final java.util.function.BooleanSupplier tableStillMakingRows;
     private long firstRowsMs = -1;
     private long firstScreenMs = -1;
     private boolean done;
 
+    /**
+     * {@code tableStillMakingRows}: whether the table still makes the rest of a screenful of
+     * rows, a few a frame ({@code CredentialsView.stillMakingRows}).
+     */
     public SmokeMonitor(Scene scene, CredentialsViewModel credentials, DetailViewModel detail,
+                        java.util.function.BooleanSupplier tableStillMakingRows,
                         String environment, PrintStream out, IntConsumer exit) {
         this.scene = scene;
+        this.tableStillMakingRows = tableStillMakingRows;
         this.credentials = credentials;
         this.detail = detail;
         this.environment = environment;
@@ -68,7 +75,7 @@ public final class SmokeMonitor {
             firstRowsMs = sinceJvmStart();
             StartupTrace.mark("first rows drawn");
         }
-        if (firstRowsMs >= 0 && firstScreenMs < 0 && tableScreenFull()) {
+        if (firstRowsMs >= 0 && firstScreenMs < 0 && !tableStillMakingRows.getAsBoolean()) {
             firstScreenMs = sinceJvmStart();
             StartupTrace.mark("first screen of rows drawn");
         }
@@ -88,26 +95,6 @@ public final class SmokeMonitor {
             out.flush();
             exit.accept(0);
         }
-    }
-
-    /**
-     * The table's first screen is drawn: as many rows as its viewport holds (or all of them,
-     * when fewer) are laid out, not only the first few the table makes in the first frame.
-     */
-    private boolean tableScreenFull() {
-        if (!(scene.lookup("#credentialsTable") instanceof javafx.scene.control.TableView<?> table)
-                || !(table.lookup(".column-header-background") instanceof javafx.scene.layout.Region header)
-                || table.getFixedCellSize() <= 0) {
-            return false;
-        }
-        long drawn = table.lookupAll(".table-row-cell").stream()
-                .filter(n -> n instanceof javafx.scene.control.TableRow<?> r && r.getItem() != null && r.isVisible())
-                .count();
-        // the table's own height, not its flow's: the flow takes less while it makes its first rows;
-        // one row less in case a horizontal scroll bar takes its place
-        double rowsArea = table.getHeight() - table.snappedTopInset() - table.snappedBottomInset() - header.getHeight();
-        long fit = Math.max(1, (long) Math.floor(rowsArea / table.getFixedCellSize()) - 1);
-        return drawn >= Math.min(fit, table.getItems().size());
     }
 
     private boolean tableShowsRows() {
