@@ -133,6 +133,7 @@ public final class ConsoleApp extends Application implements MainWindow.Host {
     private void show(Session s) {
         if (window != null) {
             window.saveLayout(settings);
+            window.close();
         }
         if (session != null && session != s) {
             session.close();
@@ -260,6 +261,7 @@ public final class ConsoleApp extends Application implements MainWindow.Host {
         }
         if (window != null) {
             window.saveLayout(settings);
+            window.close();
         }
         settings.save();
     }

@@ -458,6 +458,16 @@ public final class MainWindow {
         }
     }
 
+    /**
+     * This window is being replaced (a language, environment or read-only change): its load
+     * stops. Left running, a big account's load went on filling rows no one would see, beside
+     * the new window's load; the first window's, held until the window was complete, kept a
+     * background thread waiting the hold's ten seconds for a window that never would be.
+     */
+    public void close() {
+        credentials.cancelLoad();
+    }
+
     /** Saves column layout and the split position. */
     public void saveLayout(Settings s) {
         credentialsView.saveAutoRefresh(s);

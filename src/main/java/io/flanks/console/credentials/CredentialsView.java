@@ -350,10 +350,18 @@ public final class CredentialsView {
 
         table.getColumns().setAll(List.of(health, bank, ext, token, created, updated, lastTx, errored));
 
-        // relative times drift: repaint them once a minute
+        // relative times drift: repaint them once a minute, while the table is on screen (a playing
+        // Timeline is held by the toolkit's timer: a replaced window's would keep it, its rows and
+        // its view-model for good)
         Timeline tick = new Timeline(new KeyFrame(Duration.minutes(1), e -> table.refresh()));
         tick.setCycleCount(Timeline.INDEFINITE);
-        tick.play();
+        table.sceneProperty().addListener((o, was, scene) -> {
+            if (scene == null) {
+                tick.stop();
+            } else {
+                tick.play();
+            }
+        });
 
         // the table drives the view-model's selection, and follows it (e.g. a row removed);
         // the current row is the focused, last selected one, the others are in selectedRows
