@@ -34,9 +34,11 @@ public final class BackgroundPriority {
      * one background thread want the same core. Measured on 100,000 rows (2 cores): nice 10 gave
      * the smoothest load (4x the frames) but a third slower (the ">= 8x faster than one page at a
      * time" target was lost); 2 keeps the load as fast as at normal priority with fewer and
-     * shorter stalls.
+     * shorter stalls. Measured again on 2026-12-02 (three alternating list-only runs each, with
+     * the sequential baseline): nice 10 still gave shorter gaps (131-164 against 163-360 ms) but
+     * loads 15% slower (2.65-2.74 against 2.30-2.40 s). {@code -Dflanks.backgroundNice=N} changes it.
      */
-    public static final int NICE = 2;
+    public static final int NICE = Integer.getInteger("flanks.backgroundNice", 2);
     /**
      * The nice value the JIT compiler threads take once the window is up. A cold console
      * compiles for seconds while it loads (before the first rows, C1 and C2 used twice the UI
