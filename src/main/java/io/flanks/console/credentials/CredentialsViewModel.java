@@ -83,6 +83,17 @@ public final class CredentialsViewModel {
     /** Something besides appending changed since then (an update, a removal, the order). */
     private boolean shownStale;
     private long lastFullRefresh;
+    /** When the table's rows were last made or appended to. */
+    private long lastShownRefresh;
+    /**
+     * During a load, rows appended since reach the table at most this often (the first page at
+     * once). Every update of the table's rows costs a layout of its flow, its scroll bar and a
+     * repaint, whatever the number of rows: once per frame, they took a fifth of the UI thread's
+     * CPU in a 100,000-row load.
+     */
+    private long appendNanos = PROGRESS_NANOS;
+    /** A flush of appended rows is scheduled ({@link #appendNanos} after the last). */
+    private boolean appendedFlushAsked;
     private long lastProgressShown;
     /** Counts changed while a page was applied, not yet published (see applyPage). */
     private boolean countsPending;
@@ -587,13 +598,35 @@ public final class CredentialsViewModel {
         }
         // appended rows reach the table every slice (cheap: only they are filtered); a full
         // pass over all rows (rows updated or sorted) waits while work is queued, up to 250 ms
-        boolean due = !shownStale || uiWork.isEmpty() || System.nanoTime() - lastFullRefresh > FULL_REFRESH_NANOS;
-        if ((shownStale || !addedSinceShown.isEmpty()) && due) {
-            refreshShown();
+        long now = System.nanoTime();
+        if (shownStale) {
+            if (uiWork.isEmpty() || now - lastFullRefresh > FULL_REFRESH_NANOS) {
+                refreshShown();
+            }
+        } else if (!addedSinceShown.isEmpty()) {
+            // appended rows: the first at once, then with the progress, four times a second, and
+            // the last with the end of the load
+            long wait = appendNanos - (now - lastShownRefresh);
+            if (shown.isEmpty() || !loading.get() || wait <= 0) {
+                refreshShown();
+            } else if (!appendedFlushAsked) { // pages may come slowly: they wait no longer than that
+                appendedFlushAsked = true;
+                background.uiAfter(java.time.Duration.ofNanos(wait), () -> {
+                    appendedFlushAsked = false;
+                    if (!addedSinceShown.isEmpty() && !draining) {
+                        refreshShown();
+                    }
+                });
+            }
         }
         if (!uiWork.isEmpty() && drainPosted.compareAndSet(false, true)) {
             background.uiLater(this::drain);
         }
+    }
+
+    /** Tests: how often rows appended during a load reach the table (0: every slice). */
+    void setAppendNanos(long nanos) {
+        appendNanos = nanos;
     }
 
     /** Tests: how long one slice of loading work may take (0: one page per slice). */
@@ -831,6 +864,7 @@ public final class CredentialsViewModel {
 
     /** With {@code recount}, the facet counts are made again in the same pass (search or bank filter changed). */
     private void refreshShown(boolean recount) {
+        lastShownRefresh = System.nanoTime();
         syncRowTallies();
         if (!recount && !shownStale && comparator.get() == null) {
             appendShown(); // only rows added at the end since: they are all that can change

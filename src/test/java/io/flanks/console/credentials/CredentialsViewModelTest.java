@@ -388,6 +388,7 @@ class CredentialsViewModelTest {
         io.flanks.console.common.HeldBackground held = new io.flanks.console.common.HeldBackground();
         CredentialsViewModel sliced = new CredentialsViewModel(client, held, Clock.systemUTC());
         sliced.setSliceNanos(0);
+        sliced.setAppendNanos(0); // every slice's rows reach the table at once
         sliced.searchProperty().set("user-1");
         sliced.healthFilterProperty().set(Health.HEALTHY);
         sliced.reload();
@@ -407,6 +408,7 @@ class CredentialsViewModelTest {
         io.flanks.console.common.HeldBackground held = new io.flanks.console.common.HeldBackground();
         vm = new CredentialsViewModel(client, held, Clock.systemUTC());
         vm.setSliceNanos(0); // one piece of work per slice
+        vm.setAppendNanos(0); // every slice's rows reach the table at once
         vm.reload(); // fetches every page at once (direct), then queues them for the UI thread
         assertThat(held.queued()).as("one slice scheduled at a time").isEqualTo(1);
         assertThat(vm.totalCountProperty().get()).isZero();
@@ -424,5 +426,30 @@ class CredentialsViewModelTest {
         assertThat(vm.loadingProperty().get()).isFalse();
         assertThat(vm.statusMessageProperty().get()).startsWith("Loaded 300 credentials");
         assertThat(held.queued()).isZero();
+    }
+
+    @Test
+    void duringALoadAppendedRowsReachTheTableTheFirstAtOnceThenNoMoreOftenThanTheIntervalAndAllAtTheEnd() {
+        io.flanks.console.common.HeldBackground held = new io.flanks.console.common.HeldBackground();
+        vm = new CredentialsViewModel(client, held, Clock.systemUTC());
+        vm.setSliceNanos(0); // one page per slice
+        vm.setAppendNanos(java.time.Duration.ofHours(1).toNanos()); // no slice is ever late enough by itself
+        vm.reload();
+        held.runOne();
+        assertThat(vm.shownRows()).as("page 1, at once").hasSize(100);
+        held.runOne();
+        assertThat(vm.allRows()).hasSize(200);
+        assertThat(vm.shownRows()).as("page 2 waits").hasSize(100);
+        assertThat(held.delays()).as("one flush asked, for at most the interval").hasSize(1)
+                .allMatch(d -> d.compareTo(java.time.Duration.ofHours(1)) <= 0 && !d.isNegative());
+        held.runDelayed(); // the interval has passed: page 2 comes, though no page came since
+        assertThat(vm.shownRows()).hasSize(200);
+        held.runOne();
+        assertThat(vm.shownRows()).as("page 3 waits").hasSize(200);
+        held.runOne(); // the end of the load: whatever waits comes with it
+        assertThat(vm.loadingProperty().get()).isFalse();
+        assertThat(vm.shownRows()).containsExactlyElementsOf(vm.allRows());
+        held.runDelayed(); // page 3's flush, late: nothing more to do
+        assertThat(vm.shownRows()).hasSize(300);
     }
 }
