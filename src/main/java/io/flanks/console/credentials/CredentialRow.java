@@ -114,8 +114,12 @@ public final class CredentialRow {
     }
 
     public void setBankName(String name) {
-        bankName = name == null ? bankId : name;
-        rebuildKeys();
+        String next = name == null ? bankId : name;
+        if (Objects.equals(next, bankName)) {
+            return; // named already (rows of a load are named on the listing thread)
+        }
+        bankName = next;
+        bankKey = BankKeys.of(bankId, bankName); // the search key has no bank in it
         syncProperties();
     }
 

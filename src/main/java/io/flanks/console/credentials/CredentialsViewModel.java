@@ -135,6 +135,8 @@ public final class CredentialsViewModel {
     private final ObservableList<String> bankIds = FXCollections.observableArrayList();
     private final ObservableSet<String> refreshing = FXCollections.observableSet();
     private final Map<String, String> bankNames = new HashMap<>();
+    /** {@link #bankNames} as the listing thread reads it, to name the rows it builds (a copy, replaced whole). */
+    private volatile Map<String, String> bankNamesForLoader = Map.of();
     private final DuplicateIndex duplicates = new DuplicateIndex();
     private final SearchIndex searchIndex = new SearchIndex();
     /** Rows marked changed, so "mark all seen" need not walk the whole table. */
@@ -492,10 +494,16 @@ public final class CredentialsViewModel {
             if (job.isCancelled() || Thread.currentThread().isInterrupted()) {
                 throw new CancellationException("Load cancelled");
             }
-            // rows are built here, off the FX thread; the FX thread only files them
+            // rows are built and named here, off the FX thread; the FX thread only files them
             List<CredentialRow> built = new ArrayList<>(items.size());
+            Map<String, String> names = bankNamesForLoader;
             for (CredentialItem item : items) {
-                built.add(new CredentialRow(item));
+                CredentialRow row = new CredentialRow(item);
+                String name = names.get(row.bankId());
+                if (name != null) {
+                    row.setBankName(name);
+                }
+                built.add(row);
             }
             post(() -> applyPage(generation, items, built, page, pages));
             if (page == 1 && pages > 1 && hold != null) {
@@ -780,6 +788,7 @@ public final class CredentialsViewModel {
         for (Bank b : banks) {
             bankNames.put(b.id(), b.name());
         }
+        bankNamesForLoader = java.util.Collections.unmodifiableMap(new HashMap<>(bankNames)); // a name may be null
         for (CredentialRow r : rows) {
             String name = bankNames.get(r.bankId());
             if (name != null && !name.equals(r.bankName())) {
