@@ -261,7 +261,6 @@ public final class ConsoleApp extends Application implements MainWindow.Host {
         }
         if (window != null) {
             window.saveLayout(settings);
-            window.close();
         }
         settings.save();
     }

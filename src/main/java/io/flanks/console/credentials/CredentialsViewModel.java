@@ -604,8 +604,8 @@ public final class CredentialsViewModel {
         } finally {
             draining = false;
         }
-        // appended rows reach the table every slice (cheap: only they are filtered); a full
-        // pass over all rows (rows updated or sorted) waits while work is queued, up to 250 ms
+        // a full pass over all rows (rows updated or sorted) waits while work is queued, up to
+        // 250 ms; rows only appended (cheap: only they are filtered) are shown as below
         long now = System.nanoTime();
         if (shownStale) {
             if (uiWork.isEmpty() || now - lastFullRefresh > FULL_REFRESH_NANOS) {
@@ -621,7 +621,7 @@ public final class CredentialsViewModel {
                 appendedFlushAsked = true;
                 background.uiAfter(java.time.Duration.ofNanos(wait), () -> {
                     appendedFlushAsked = false;
-                    if (!addedSinceShown.isEmpty() && !draining) {
+                    if (!addedSinceShown.isEmpty()) {
                         refreshShown();
                     }
                 });
