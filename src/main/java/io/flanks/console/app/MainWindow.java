@@ -463,9 +463,15 @@ public final class MainWindow {
      * stops. Left running, a big account's load went on filling rows no one would see, beside
      * the new window's load; the first window's, held until the window was complete, kept a
      * background thread waiting the hold's ten seconds for a window that never would be.
+     * A refresh of selected rows stops too: it went on asking the old environment for every
+     * status left, and writing them to a history nobody had open. An export goes on: the file
+     * was asked for.
      */
     public void close() {
         credentials.cancelLoad();
+        if (bulkView != null) {
+            bulkView.refreshViewModel().cancel();
+        }
     }
 
     /** Saves column layout and the split position. */

@@ -59,16 +59,18 @@ class WindowReplacedTest {
 
     /** A window on a fresh view-model, put in the stage's scene in place of {@code old} (which closes), as the console does. */
     private MainWindow replace(MainWindow old, CredentialsViewModel vm, boolean first) throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> {
-            if (old != null) {
-                old.close();
-            }
-            MainWindow w = new MainWindow(session, vm, new DetailViewModel(vm, Clock.systemUTC()), Clock.systemUTC(),
-                    new TestHost(), first);
-            stage.getScene().setRoot(w.root());
-            current = vm;
-            return w;
-        }).get(10, TimeUnit.SECONDS);
+        return WaitForAsyncUtils.asyncFx(() -> replaceOnFx(old, vm, first)).get(10, TimeUnit.SECONDS);
+    }
+
+    private MainWindow replaceOnFx(MainWindow old, CredentialsViewModel vm, boolean first) {
+        if (old != null) {
+            old.close();
+        }
+        MainWindow w = new MainWindow(session, vm, new DetailViewModel(vm, Clock.systemUTC()), Clock.systemUTC(),
+                new TestHost(), first);
+        stage.getScene().setRoot(w.root());
+        current = vm;
+        return w;
     }
 
     private long listRequests() {
@@ -93,6 +95,35 @@ class WindowReplacedTest {
         assertThat(first.loadingProperty().get()).isFalse();
         assertThat(first.totalCountProperty().get()).as("the old window's rows").isEqualTo(100);
         assertThat(listRequests()).as("page 1 for the old window, three pages for the new").isEqualTo(4);
+    }
+
+    @Test
+    void aReplacedWindowsRefreshOfSelectedRowsStops() throws Exception {
+        CredentialsViewModel first = new CredentialsViewModel(session.client(), background, Clock.systemUTC());
+        MainWindow firstWindow = replace(null, first, false);
+        WaitForAsyncUtils.asyncFx(first::reload).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !first.loadingProperty().get() && first.totalCountProperty().get() == 300);
+        var bulk = firstWindow.bulkView().refreshViewModel();
+        long statusBefore = statusRequests();
+        CredentialsViewModel second = new CredentialsViewModel(session.client(), background, Clock.systemUTC());
+        // 300 status calls asked for, then the window is replaced (a language change, say) before any has run
+        MainWindow secondWindow = WaitForAsyncUtils.asyncFx(() -> {
+            first.selectedRows().setAll(first.allRows());
+            bulk.refreshSelected();
+            return replaceOnFx(firstWindow, second, false);
+        }).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(second::reload).get(5, TimeUnit.SECONDS);
+        // the only background thread takes jobs in order: the old run's first calls were queued before the new load
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> !second.loadingProperty().get() && second.totalCountProperty().get() == 300);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(bulk.runningProperty().get()).as("the old window's refresh still running").isFalse();
+        assertThat(statusRequests() - statusBefore).as("status calls made for the old window").isLessThanOrEqualTo(1);
+        assertThat(secondWindow.bulkView().refreshViewModel().runningProperty().get()).isFalse();
+    }
+
+    private long statusRequests() {
+        return session.sandboxServer().requestCount("POST", "/v0/bank/credentials/status");
     }
 
     @Test
