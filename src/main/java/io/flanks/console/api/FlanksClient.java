@@ -208,7 +208,7 @@ public final class FlanksClient implements AutoCloseable {
                 .post(RequestBody.create(body.toString(), JSON));
         Reply r = sendWithRetries(rb, null, true);
         if (r.code() == 403) {
-            throw new ApiException.AccessDenied("The client id or secret was refused.", bodyDetails(r));
+            throw new ApiException.AccessDenied("The client id or secret was refused.", bodyDetails(r, r.body()));
         }
         if (r.code() != 200) {
             throw map(r);
@@ -486,8 +486,9 @@ public final class FlanksClient implements AutoCloseable {
 
     private ApiException map(Reply r) {
         int c = r.code();
-        String msg = parser.errorMessage(r.body());
-        String details = bodyDetails(r);
+        String body = r.body(); // decoded once: the message and the details both read it
+        String msg = parser.errorMessage(body);
+        String details = bodyDetails(r, body);
         if (c == 400 && NOT_ALLOWED.equals(msg)) {
             return new ApiException.NotFound("This credential does not exist or was deleted.", details);
         }
@@ -510,8 +511,8 @@ public final class FlanksClient implements AutoCloseable {
         return new ApiException.Malformed("Unexpected HTTP status " + c + ".", c, details);
     }
 
-    private static String bodyDetails(Reply r) {
-        return "HTTP " + r.code() + (r.bytes().length == 0 ? " (empty body)" : "\n" + ApiParser.snippet(r.body()));
+    private static String bodyDetails(Reply r, String body) {
+        return "HTTP " + r.code() + (r.bytes().length == 0 ? " (empty body)" : "\n" + ApiParser.snippet(body));
     }
 
     static long retryAfter(String header) {

@@ -119,12 +119,16 @@ public final class CredentialRow {
             return; // named already (rows of a load are named on the listing thread)
         }
         bankName = next;
-        bankKey = BankKeys.of(bankId, bankName); // the search key has no bank in it
+        rebuildBankKey(); // the search key has no bank in it
         syncProperties();
     }
 
     private void rebuildKeys() {
         searchKey = isLower(token) && isLower(externalId) ? null : (token + '\n' + nz(externalId)).toLowerCase(Locale.ROOT);
+        rebuildBankKey();
+    }
+
+    private void rebuildBankKey() {
         bankKey = BankKeys.of(bankId, bankName);
     }
 
