@@ -14,10 +14,10 @@ class BackgroundPriorityTest {
 
     /**
      * While the console starts, pool threads keep the normal priority; once the window is up, they
-     * take the lower one, and the first to lower itself lowers the JIT compiler threads too.
+     * take the lower one (the compilers: {@link #compilersAreLoweredWhenTheWindowIsUpWithoutABackgroundTask}).
      */
     @Test
-    void poolThreadsAndCompilersLowerOnceTheWindowIsUpAndPlainThreadsNever() throws Exception {
+    void poolThreadsLowerOnceTheWindowIsUpAndPlainThreadsNever() throws Exception {
         assumeTrue(System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).contains("linux"));
         int normal = BackgroundPriority.currentNice();
         BackgroundPriority.startingUp();
@@ -29,11 +29,32 @@ class BackgroundPriorityTest {
             assertThat(pool.submit(BackgroundPriority::currentNice).get(10, TimeUnit.SECONDS)) // the same thread, now lowered
                     .isEqualTo(Math.min(19, normal + BackgroundPriority.NICE));
             assertThat(plain.submit(BackgroundPriority::currentNice).get(10, TimeUnit.SECONDS)).isEqualTo(normal);
-            assertThat(niceByThread(name -> BackgroundPriority.isCompilerThread(name) ? name : null)).isNotEmpty()
-                    .allSatisfy((name, nice) -> assertThat(nice).as(name).isEqualTo(Math.max(normal, BackgroundPriority.COMPILER_NICE)));
         } finally {
             pool.shutdownNow();
             plain.shutdownNow();
+        }
+    }
+
+    /**
+     * The compilers are lowered as soon as the window is up, with no background task to run:
+     * the first window's pages wait until it is complete, and its detail pane is built in the
+     * frames between. A JVM of its own, as this one's compilers may be lowered already.
+     */
+    @Test
+    void compilersAreLoweredWhenTheWindowIsUpWithoutABackgroundTask() throws Exception {
+        assumeTrue(System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).contains("linux"));
+        int normal = BackgroundPriority.currentNice();
+        Process p = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), CompilersLoweredAtShow.class.getName())
+                .redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("COMPILERS \\{(.+)}").matcher(out);
+        assertThat(m.find()).as(out).isTrue();
+        for (String entry : m.group(1).split(", ")) {
+            assertThat(Integer.parseInt(entry.substring(entry.indexOf('=') + 1))).as(entry)
+                    .isEqualTo(Math.max(normal, BackgroundPriority.COMPILER_NICE));
         }
     }
 
