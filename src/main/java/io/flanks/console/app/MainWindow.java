@@ -469,9 +469,7 @@ public final class MainWindow {
      */
     public void close() {
         credentials.cancelLoad();
-        if (bulkView != null) {
-            bulkView.refreshViewModel().cancel();
-        }
+        bulkView.refreshViewModel().cancel(); // made by the constructor
     }
 
     /** Saves column layout and the split position. */

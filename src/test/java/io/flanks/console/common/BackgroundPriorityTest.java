@@ -105,7 +105,7 @@ class BackgroundPriorityTest {
     }
 
     /** The lowest nice value among this process's threads by a key made of each one's kernel name; a null key leaves the thread out. */
-    private static java.util.Map<String, Integer> niceByThread(java.util.function.Function<String, String> key) throws java.io.IOException {
+    static java.util.Map<String, Integer> niceByThread(java.util.function.Function<String, String> key) throws java.io.IOException {
         java.util.Map<String, Integer> nice = new java.util.HashMap<>();
         try (java.util.stream.Stream<java.nio.file.Path> tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
             for (java.nio.file.Path task : tasks.toList()) {
