@@ -69,6 +69,17 @@ public final class MainWindow {
     private final javafx.beans.property.BooleanProperty detailBuilt = new javafx.beans.property.SimpleBooleanProperty();
     /** Whether the detail pane's sections are added one a frame (the first window) or all at once. */
     private final boolean detailByFrames;
+    /**
+     * The window's top: menu bar, header, quick filters and error banner. In the first window they
+     * come one a frame once its first rows are drawn, the top keeping their height meanwhile.
+     */
+    private final VBox chromeTop = new VBox();
+    private final java.util.List<javafx.scene.Node> topPieces = new java.util.ArrayList<>();
+    /** The status bar: the window's bottom, after the top's pieces (a place its height kept for it until then). */
+    private StatusBar statusBar;
+    private final Region bottomPlaceholder = new Region();
+    /** All of the above are in the window. */
+    private boolean chromeComplete;
     /** The detail pane's sections not yet added, when they are added one a frame. */
     private final java.util.ArrayDeque<Runnable> detailSections = new java.util.ArrayDeque<>();
     /** Done once the detail pane has been built and through its first layout: the window is complete. */
@@ -83,10 +94,12 @@ public final class MainWindow {
     }
 
     /**
-     * {@code detailAfterFirstRows}: the detail pane is built only once the table has drawn its
-     * first rows (or the load ended without any), in the frames right after. At start-up the
-     * pane (its tabs, matrices, history, raw JSON) costs about as much CSS and layout as all the
-     * rest, and the rows are what a person waits for.
+     * {@code detailAfterFirstRows}: the window's first frame has the table alone; once it has
+     * drawn its first rows (or the load ended without any), the menu bar, header, quick filters
+     * and status bar come in the next frame, in places kept for them at their heights, then the
+     * detail pane over the frames after. In a cold JVM the skins, CSS and layout of those are
+     * more than the table's own (the pane about as much as all the rest), and the rows are what a
+     * person waits for.
      */
     public MainWindow(Session session, CredentialsViewModel credentials, DetailViewModel detail,
                       java.time.Clock clock, Host host, boolean detailAfterFirstRows) {
@@ -103,14 +116,78 @@ public final class MainWindow {
         });
         build();
         installBulk(clock);
+        root.setTop(chromeTop);
         if (detailAfterFirstRows) {
+            chromeTop.setMinHeight(DEFAULT_TOP_HEIGHT);
+            bottomPlaceholder.setMinHeight(DEFAULT_BOTTOM_HEIGHT);
+            root.setBottom(bottomPlaceholder);
             Region blank = new Region();
             blank.getStyleClass().add("detail-pane"); // the pane's background until it is built
             detailScroll.setContent(blank);
             buildDetailAfterFirstRows();
         } else {
+            chromeTop.getChildren().setAll(topPieces);
+            root.setBottom(statusBar);
+            chromeComplete = true;
             buildDetail();
         }
+    }
+
+    /**
+     * The heights kept for the top and the status bar before they come, until a window has
+     * measured its own (see {@link #saveLayout}): theirs with the Primer theme's 14 px font, as
+     * laid out here (Monocle); a system whose font differs by a pixel or two moves the rows that
+     * much once, at its first start.
+     */
+    static final double DEFAULT_TOP_HEIGHT = 122;
+    static final double DEFAULT_BOTTOM_HEIGHT = 30;
+
+    /**
+     * The menu bar, header, quick filters (with the error banner) and status bar, one a frame,
+     * where their places were kept: in a cold JVM their skins, CSS and layout together took a
+     * frame of 190-260 ms of UI-thread CPU. The top's kept height goes with its last piece.
+     */
+    private java.util.ArrayDeque<Runnable> chromeSteps() {
+        java.util.ArrayDeque<Runnable> steps = new java.util.ArrayDeque<>();
+        // menu bar; header; quick filters with the error banner (hidden but for errors)
+        for (java.util.List<javafx.scene.Node> group : java.util.List.of(topPieces.subList(0, 1), topPieces.subList(1, 2),
+                topPieces.subList(2, topPieces.size()))) {
+            steps.add(() -> {
+                chromeTop.getChildren().addAll(group);
+                if (chromeTop.getChildren().size() == topPieces.size()) {
+                    chromeTop.setMinHeight(Region.USE_COMPUTED_SIZE); // the top's own height from now on
+                }
+            });
+        }
+        steps.add(() -> {
+            root.setBottom(statusBar);
+            chromeComplete = true;
+        });
+        return steps;
+    }
+
+    /** Whether the menu bar, header, quick filters and status bar are all in the window. */
+    boolean chromeComplete() {
+        return chromeComplete;
+    }
+
+    /**
+     * Runs the steps one a frame, each after the layout pass of the one before (steps added
+     * meanwhile too), marking each in the start-up trace; then {@code then}.
+     */
+    private void oneAFrame(java.util.ArrayDeque<Runnable> steps, String mark, Runnable then) {
+        afterLayoutWhen(() -> true, () -> {
+            Runnable next = steps.poll();
+            if (next == null) {
+                then.run();
+            } else {
+                javafx.application.Platform.runLater(() -> {
+                    StartupTrace.mark(mark);
+                    next.run();
+                    oneAFrame(steps, mark, then);
+                });
+            }
+        });
     }
 
     public Parent root() {
@@ -181,34 +258,26 @@ public final class MainWindow {
      * pane's next section, between frames; once all are in and laid out, the pane is complete.
      */
     private void addDetailSectionsFrameByFrame() {
-        afterLayoutWhen(() -> true, () -> {
-            Runnable next = detailSections.poll();
-            if (next == null) {
-                StartupTrace.mark("detail pane laid out");
-                detailLaidOut.complete(null);
-            } else {
-                javafx.application.Platform.runLater(() -> {
-                    StartupTrace.mark("detail pane: next section");
-                    next.run();
-                    addDetailSectionsFrameByFrame();
-                });
-            }
+        oneAFrame(detailSections, "detail pane: next section", () -> {
+            StartupTrace.mark("detail pane laid out");
+            detailLaidOut.complete(null);
         });
     }
 
     /**
-     * Builds the detail pane after the first layout pass that has rows in the table (that frame
-     * is drawn first), or after one once the load has ended without rows.
+     * After the first layout pass that has rows in the table (that frame is drawn first), or after
+     * one once the load has ended without rows: the menus, header and status bar in the next
+     * frame, then the detail pane.
      */
     private void buildDetailAfterFirstRows() {
         afterLayoutWhen(() -> detailView != null || credentials.shownCountProperty().get() > 0
                         || !credentials.loadingProperty().get() && credentials.lastLoadedProperty().get() != null
                         || credentials.errorProperty().get() != null,
-                () -> {
+                () -> oneAFrame(chromeSteps(), "menus, header or status bar", () -> {
                     if (detailView == null) { // not built meanwhile by someone asking for it
                         javafx.application.Platform.runLater(this::buildDetail);
                     }
-                });
+                }));
     }
 
     public SplitPane split() {
@@ -217,8 +286,7 @@ public final class MainWindow {
 
     private void build() {
         root.setId("mainWindow");
-        VBox top = new VBox(menuBar(), header(), chipsBar(), errorBanner());
-        root.setTop(top);
+        topPieces.addAll(java.util.List.of(menuBar(), header(), chipsBar(), errorBanner()));
 
         detailScroll.setFitToWidth(true);
         detailScroll.setId("detailScroll");
@@ -235,7 +303,7 @@ public final class MainWindow {
         split.setDividerPositions(0.66);
         SplitPane.setResizableWithParent(detailColumn, false);
         root.setCenter(split);
-        root.setBottom(statusBar());
+        statusBar = statusBar();
         root.sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {
                 installShortcuts(scene);
@@ -442,7 +510,7 @@ public final class MainWindow {
      */
     private void installBulk(java.time.Clock clock) {
         bulkView = new io.flanks.console.bulk.BulkView(credentials, clock);
-        for (javafx.scene.Node n : ((VBox) root.getTop()).getChildren()) {
+        for (javafx.scene.Node n : topPieces) {
             if (n instanceof MenuBar bar) {
                 Menu file = bar.getMenus().get(0);
                 file.getItems().addAll(Math.max(0, file.getItems().size() - 1),
@@ -453,9 +521,7 @@ public final class MainWindow {
                 h.getChildren().add(credentialsView.autoRefresh());
             }
         }
-        if (root.getBottom() instanceof StatusBar bar) {
-            bar.getRightItems().addAll(bulkView.statusItems());
-        }
+        statusBar.getRightItems().addAll(bulkView.statusItems());
     }
 
     /**
@@ -472,16 +538,36 @@ public final class MainWindow {
         bulkView.refreshViewModel().cancel(); // made by the constructor
     }
 
-    /** Saves column layout and the split position. */
+    /**
+     * Saves column layout, the split position, and the heights of the top and the status bar
+     * (the next start keeps exactly those places for them until they come).
+     */
     public void saveLayout(Settings s) {
         credentialsView.saveAutoRefresh(s);
         credentialsView.saveColumns(s);
         s.put("window.divider", String.valueOf(split.getDividerPositions()[0]));
+        if (chromeComplete && chromeTop.getHeight() > 0 && errorBannerHidden()) {
+            s.put("window.topHeight", String.valueOf(chromeTop.getHeight()));
+            s.put("window.bottomHeight", String.valueOf(statusBar.getHeight()));
+        }
     }
 
     public void restoreLayout(Settings s) {
         credentialsView.restoreAutoRefresh(s);
         credentialsView.restoreColumns(s);
         split.setDividerPositions(Math.min(0.85, Math.max(0.3, s.getDouble("window.divider", 0.66))));
+        if (!chromeComplete) {
+            chromeTop.setMinHeight(plausibleHeight(s.getDouble("window.topHeight", DEFAULT_TOP_HEIGHT), DEFAULT_TOP_HEIGHT));
+        }
+        bottomPlaceholder.setMinHeight(plausibleHeight(s.getDouble("window.bottomHeight", DEFAULT_BOTTOM_HEIGHT), DEFAULT_BOTTOM_HEIGHT));
+    }
+
+    /** A remembered height, unless a hand-edited or damaged settings file makes it absurd. */
+    private static double plausibleHeight(double remembered, double fallback) {
+        return remembered > 0 && remembered < fallback * 4 ? remembered : fallback;
+    }
+
+    private boolean errorBannerHidden() {
+        return topPieces.stream().noneMatch(n -> "errorBanner".equals(n.getId()) && n.isVisible());
     }
 }
