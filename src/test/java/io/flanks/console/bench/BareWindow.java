@@ -10,7 +10,10 @@ import javafx.stage.Stage;
 
 /**
  * The baseline for start-up: a bare JavaFX window with one Label. Prints
- * {@code FIRSTFRAME <ms since JVM start>} at its first frame, then exits.
+ * {@code FIRSTFRAME <ms since JVM start>} at its first frame, then exits. With the argument
+ * {@code table}, a bare window with a plain {@code TableView} instead (eight text columns, two
+ * rows, JavaFX's own theme): what the toolkit's table costs a cold start before any of the
+ * console's own work, as a reference beside the target.
  */
 public final class BareWindow {
 
@@ -23,7 +26,11 @@ public final class BareWindow {
     public static final class App extends Application {
     @Override
     public void start(Stage stage) {
-        stage.setScene(new Scene(new Label("Hello"), 400, 200));
+        if (getParameters().getRaw().contains("table")) {
+            stage.setScene(new Scene(table(), 1400, 850));
+        } else {
+            stage.setScene(new Scene(new Label("Hello"), 400, 200));
+        }
         stage.show();
         new AnimationTimer() {
             @Override
@@ -35,6 +42,19 @@ public final class BareWindow {
                 Platform.exit();
             }
         }.start();
+    }
+
+    private static javafx.scene.control.TableView<String[]> table() {
+        javafx.scene.control.TableView<String[]> table = new javafx.scene.control.TableView<>();
+        for (int i = 0; i < 8; i++) {
+            int column = i;
+            javafx.scene.control.TableColumn<String[], String> c = new javafx.scene.control.TableColumn<>("Column " + i);
+            c.setCellValueFactory(f -> new javafx.beans.property.SimpleStringProperty(f.getValue()[column]));
+            table.getColumns().add(c);
+        }
+        String[] row = {"Healthy", "BBVA", "user-2224", "888082…e37e", "2025-11-07", "9 min ago", "2026-11-30", "0"};
+        table.getItems().setAll(java.util.List.of(row, row.clone()));
+        return table;
     }
     }
 }

@@ -111,8 +111,11 @@ class ConsoleBenchmark {
         long[] app = new long[START_RUNS];
         long[] screen = new long[START_RUNS];
         long[] bare = new long[START_RUNS];
+        long[] bareTable = new long[START_RUNS];
         for (int i = 0; i < START_RUNS; i++) {
             bare[i] = child("FIRSTFRAME (\\d+)", System.getProperty("java.class.path"), List.of(), BareWindow.class.getName());
+            // a reference, not the target: a bare window with JavaFX's plain TableView, started as the bare one
+            bareTable[i] = child("FIRSTFRAME (\\d+)", System.getProperty("java.class.path"), List.of(), BareWindow.class.getName(), "table");
             String smoke = childOutput("(SMOKE \\{.*\\})", classPath, withArchive, "io.flanks.console.Launcher",
                     "--smoke-test", "--data-dir", Files.createTempDirectory(dir, "data").toString());
             app[i] = smokeField(smoke, "firstRowsMs");
@@ -129,6 +132,9 @@ class ConsoleBenchmark {
         results.put("startRuns", START_RUNS);
         results.put("startFirstRowsAllMs", Arrays.toString(app).replace(" ", ""));
         results.put("startBareAllMs", Arrays.toString(bare).replace(" ", ""));
+        results.put("startBareTableFirstFrameMs", median(bareTable));
+        results.put("startBareTableAllMs", Arrays.toString(bareTable).replace(" ", ""));
+        results.put("startRatioToBareTable", round((double) appMed / median(bareTable)));
         results.put("startLoadAverage", round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
     }
 
