@@ -148,6 +148,26 @@ class MainWindowFirstRowsTest {
         assertThat(remembered.getDouble("window.bottomHeight", -1)).isEqualTo(MainWindow.DEFAULT_BOTTOM_HEIGHT);
     }
 
+    /** The next start keeps the places a window measured; a hand-edited absurd height falls back to the default. */
+    @Test
+    void theKeptPlacesAreTheRememberedHeightsWhenPlausible() throws Exception {
+        io.flanks.console.settings.Settings remembered = new io.flanks.console.settings.Settings(dir.resolve("remembered"));
+        remembered.put("window.topHeight", "131.0");
+        remembered.put("window.bottomHeight", "9999");
+        double[] kept = WaitForAsyncUtils.asyncFx(() -> {
+            CredentialsViewModel vm = new CredentialsViewModel(session.client(), background, Clock.systemUTC());
+            MainWindow unshown = new MainWindow(session, vm, new DetailViewModel(vm, Clock.systemUTC()), Clock.systemUTC(),
+                    new TestHost(), true);
+            unshown.restoreLayout(remembered);
+            javafx.scene.layout.BorderPane root = (javafx.scene.layout.BorderPane) unshown.root();
+            return new double[] {((javafx.scene.layout.Region) root.getTop()).getMinHeight(),
+                    ((javafx.scene.layout.Region) root.getBottom()).getMinHeight()};
+        }).get(5, TimeUnit.SECONDS);
+
+        assertThat(kept[0]).as("the top's remembered height").isEqualTo(131.0);
+        assertThat(kept[1]).as("an absurd bottom height: the default").isEqualTo(MainWindow.DEFAULT_BOTTOM_HEIGHT);
+    }
+
     private static int indexOf(List<Boolean> perPass) {
         return perPass.indexOf(true);
     }
