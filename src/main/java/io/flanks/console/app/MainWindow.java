@@ -74,7 +74,8 @@ public final class MainWindow {
      * come one a frame once its first rows are drawn, the top keeping their height meanwhile.
      */
     private final VBox chromeTop = new VBox();
-    private final java.util.List<javafx.scene.Node> topPieces = new java.util.ArrayList<>();
+    /** The top's pieces as they come, one group a frame: menu bar; header; quick filters with the error banner. */
+    private java.util.List<java.util.List<javafx.scene.Node>> topGroups;
     /** The status bar: the window's bottom, after the top's pieces (a place its height kept for it until then). */
     private StatusBar statusBar;
     private final Region bottomPlaceholder = new Region();
@@ -96,8 +97,8 @@ public final class MainWindow {
     /**
      * {@code detailAfterFirstRows}: the window's first frame has the table alone; once it has
      * drawn its first rows (or the load ended without any), the menu bar, header, quick filters
-     * and status bar come in the next frame, in places kept for them at their heights, then the
-     * detail pane over the frames after. In a cold JVM the skins, CSS and layout of those are
+     * and status bar come one a frame, in places kept for them at their heights, then the detail
+     * pane over the frames after. In a cold JVM the skins, CSS and layout of those are
      * more than the table's own (the pane about as much as all the rest), and the rows are what a
      * person waits for.
      */
@@ -126,7 +127,7 @@ public final class MainWindow {
             detailScroll.setContent(blank);
             buildDetailAfterFirstRows();
         } else {
-            chromeTop.getChildren().setAll(topPieces);
+            topGroups.forEach(chromeTop.getChildren()::addAll);
             root.setBottom(statusBar);
             chromeComplete = true;
             buildDetail();
@@ -149,12 +150,11 @@ public final class MainWindow {
      */
     private java.util.ArrayDeque<Runnable> chromeSteps() {
         java.util.ArrayDeque<Runnable> steps = new java.util.ArrayDeque<>();
-        // menu bar; header; quick filters with the error banner (hidden but for errors)
-        for (java.util.List<javafx.scene.Node> group : java.util.List.of(topPieces.subList(0, 1), topPieces.subList(1, 2),
-                topPieces.subList(2, topPieces.size()))) {
+        for (java.util.List<javafx.scene.Node> group : topGroups) {
+            boolean last = group == topGroups.get(topGroups.size() - 1);
             steps.add(() -> {
                 chromeTop.getChildren().addAll(group);
-                if (chromeTop.getChildren().size() == topPieces.size()) {
+                if (last) {
                     chromeTop.setMinHeight(Region.USE_COMPUTED_SIZE); // the top's own height from now on
                 }
             });
@@ -164,11 +164,6 @@ public final class MainWindow {
             chromeComplete = true;
         });
         return steps;
-    }
-
-    /** Whether the menu bar, header, quick filters and status bar are all in the window. */
-    boolean chromeComplete() {
-        return chromeComplete;
     }
 
     /**
@@ -286,7 +281,8 @@ public final class MainWindow {
 
     private void build() {
         root.setId("mainWindow");
-        topPieces.addAll(java.util.List.of(menuBar(), header(), chipsBar(), errorBanner()));
+        topGroups = java.util.List.of(java.util.List.of(menuBar()), java.util.List.of(header()),
+                java.util.List.of(chipsBar(), errorBanner())); // the banner is hidden but for errors
 
         detailScroll.setFitToWidth(true);
         detailScroll.setId("detailScroll");
@@ -510,7 +506,7 @@ public final class MainWindow {
      */
     private void installBulk(java.time.Clock clock) {
         bulkView = new io.flanks.console.bulk.BulkView(credentials, clock);
-        for (javafx.scene.Node n : topPieces) {
+        for (javafx.scene.Node n : topGroups.stream().flatMap(java.util.List::stream).toList()) {
             if (n instanceof MenuBar bar) {
                 Menu file = bar.getMenus().get(0);
                 file.getItems().addAll(Math.max(0, file.getItems().size() - 1),
@@ -546,7 +542,7 @@ public final class MainWindow {
         credentialsView.saveAutoRefresh(s);
         credentialsView.saveColumns(s);
         s.put("window.divider", String.valueOf(split.getDividerPositions()[0]));
-        if (chromeComplete && chromeTop.getHeight() > 0 && errorBannerHidden()) {
+        if (chromeComplete && chromeTop.getHeight() > 0 && credentials.errorProperty().get() == null) { // no error banner in it
             s.put("window.topHeight", String.valueOf(chromeTop.getHeight()));
             s.put("window.bottomHeight", String.valueOf(statusBar.getHeight()));
         }
@@ -558,8 +554,8 @@ public final class MainWindow {
         split.setDividerPositions(Math.min(0.85, Math.max(0.3, s.getDouble("window.divider", 0.66))));
         if (!chromeComplete) {
             chromeTop.setMinHeight(plausibleHeight(s.getDouble("window.topHeight", DEFAULT_TOP_HEIGHT), DEFAULT_TOP_HEIGHT));
+            bottomPlaceholder.setMinHeight(plausibleHeight(s.getDouble("window.bottomHeight", DEFAULT_BOTTOM_HEIGHT), DEFAULT_BOTTOM_HEIGHT));
         }
-        bottomPlaceholder.setMinHeight(plausibleHeight(s.getDouble("window.bottomHeight", DEFAULT_BOTTOM_HEIGHT), DEFAULT_BOTTOM_HEIGHT));
     }
 
     /** A remembered height, unless a hand-edited or damaged settings file makes it absurd. */
@@ -567,7 +563,4 @@ public final class MainWindow {
         return remembered > 0 && remembered < fallback * 4 ? remembered : fallback;
     }
 
-    private boolean errorBannerHidden() {
-        return topPieces.stream().noneMatch(n -> "errorBanner".equals(n.getId()) && n.isVisible());
-    }
 }

@@ -127,10 +127,10 @@ class MainWindowFirstRowsTest {
         List<boolean[]> seen = WaitForAsyncUtils.asyncFx(() -> List.copyOf(passes)).get(5, TimeUnit.SECONDS);
         List<Integer> chrome = WaitForAsyncUtils.asyncFx(() -> List.copyOf(chromePerPass)).get(5, TimeUnit.SECONDS);
         List<Double> tableTop = WaitForAsyncUtils.asyncFx(() -> List.copyOf(tableTopPerPass)).get(5, TimeUnit.SECONDS);
-        int firstRows = indexOf(seen.stream().map(p -> p[0]).toList());
-        int firstChrome = indexOf(chrome.stream().map(n -> n > 0).toList());
+        int firstRows = seen.stream().map(p -> p[0]).toList().indexOf(true);
+        int firstChrome = chrome.stream().map(n -> n > 0).toList().indexOf(true);
         int allChrome = chrome.indexOf(CHROME.size());
-        int firstDetail = indexOf(seen.stream().map(p -> p[1]).toList());
+        int firstDetail = seen.stream().map(p -> p[1]).toList().indexOf(true);
 
         assertThat(firstRows).as("a pass with rows").isGreaterThanOrEqualTo(0);
         assertThat(firstChrome).as("menus, header and status bar after the first rows: %s", chrome).isGreaterThan(firstRows);
@@ -166,10 +166,6 @@ class MainWindowFirstRowsTest {
 
         assertThat(kept[0]).as("the top's remembered height").isEqualTo(131.0);
         assertThat(kept[1]).as("an absurd bottom height: the default").isEqualTo(MainWindow.DEFAULT_BOTTOM_HEIGHT);
-    }
-
-    private static int indexOf(List<Boolean> perPass) {
-        return perPass.indexOf(true);
     }
 
     /**

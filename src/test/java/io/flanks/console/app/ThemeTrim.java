@@ -83,7 +83,8 @@ public final class ThemeTrim {
         return String.join("\n", rules) + "\n";
     }
 
-    private static boolean namesDroppedClass(String selector) {
+    /** Whether a selector names a style class of a control the console never makes. */
+    static boolean namesDroppedClass(String selector) {
         Matcher m = STYLE_CLASS.matcher(selector);
         while (m.find()) {
             if (dropped(m.group(1))) {

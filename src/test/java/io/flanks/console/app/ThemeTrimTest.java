@@ -66,7 +66,7 @@ class ThemeTrimTest {
         List<String> after = selectors(trimmed);
         assertThat(after.size()).isBetween(before.size() / 2, before.size() * 3 / 4);
         // every selector that names only classes of controls the console makes is still there, in its order
-        assertThat(after).containsExactlyElementsOf(before.stream().filter(s -> !namesDroppedClass(s)).toList());
+        assertThat(after).containsExactlyElementsOf(before.stream().filter(s -> !ThemeTrim.namesDroppedClass(s)).toList());
         for (String used : List.of(".table-view", ".table-row-cell", ".button", ".menu-bar", ".text-field", ".split-pane", ".scroll-bar", ".tab-pane")) {
             assertThat(count(after, used)).as(used).isPositive();
         }
@@ -115,16 +115,6 @@ class ThemeTrimTest {
             }
         }
         return all;
-    }
-
-    private static boolean namesDroppedClass(String selector) {
-        Matcher m = Pattern.compile("\\.([\\w-]+)").matcher(selector);
-        while (m.find()) {
-            if (ThemeTrim.dropped(m.group(1))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static long count(List<String> selectors, String styleClass) {
