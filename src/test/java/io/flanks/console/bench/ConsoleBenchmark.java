@@ -93,21 +93,14 @@ class ConsoleBenchmark {
      * Runs alternate, so drift hits both alike.
      */
     private void startup() throws Exception {
-        Path dir = Files.createTempDirectory("bench-start");
-        String classPath = appClassPath(dir);
-        Path archive = dir.resolve("console.jsa");
-        long t0 = System.nanoTime();
-        // as the installed launcher starts the console, but for its archive, which the benchmark makes itself
-        List<String> launcher = io.flanks.console.installer.LauncherOptions.jvmOptions("", "linux/");
+        Installed installed = installed();
+        String classPath = installed.classPath();
+        Path dir = installed.dir();
+        List<String> launcher = installed.launcher();
         results.put("startJvmOptions", "\"" + String.join(" ", launcher) + "\""); // a JSON string
-        child("\"firstRowsMs\": (\\d+)", classPath, plus(launcher, "-XX:ArchiveClassesAtExit=" + archive), "io.flanks.console.Launcher",
-                "--smoke-test", "--data-dir", Files.createTempDirectory(dir, "data").toString());
-        if (!Files.isRegularFile(archive)) {
-            throw new IllegalStateException("the training start made no archive at " + archive);
-        }
-        results.put("startArchiveMs", ms(t0));
-        results.put("startArchiveMb", Files.size(archive) / (1024 * 1024));
-        List<String> withArchive = plus(launcher, "-XX:SharedArchiveFile=" + archive);
+        results.put("startArchiveMs", installed.archiveMs());
+        results.put("startArchiveMb", Files.size(installed.archive()) / (1024 * 1024));
+        List<String> withArchive = plus(launcher, "-XX:SharedArchiveFile=" + installed.archive());
         long[] app = new long[START_RUNS];
         long[] screen = new long[START_RUNS];
         long[] bare = new long[START_RUNS];
@@ -137,6 +130,35 @@ class ConsoleBenchmark {
         results.put("startBareTableAllMs", Arrays.toString(bareTable).replace(" ", ""));
         results.put("startRatioToBareTable", round((double) appMed / bareTableMed));
         results.put("startLoadAverage", round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+    }
+
+    /** The console as installed: its jar and dependencies, the launcher's JVM options, its AppCDS archive. */
+    private record Installed(Path dir, String classPath, List<String> launcher, Path archive, long archiveMs) {
+    }
+
+    private Installed installed;
+
+    /**
+     * Made once per run, for the start and open phases alike: the console's classes as a jar
+     * and an AppCDS archive of them made by a training start ({@code --smoke-test} on the
+     * sandbox), as the installed console's {@code postinst} makes its own.
+     */
+    private Installed installed() throws Exception {
+        if (installed == null) {
+            Path dir = Files.createTempDirectory("bench-start");
+            String classPath = appClassPath(dir);
+            Path archive = dir.resolve("console.jsa");
+            long t0 = System.nanoTime();
+            // as the installed launcher starts the console, but for its archive, which the benchmark makes itself
+            List<String> launcher = io.flanks.console.installer.LauncherOptions.jvmOptions("", "linux/");
+            child("\"firstRowsMs\": (\\d+)", classPath, plus(launcher, "-XX:ArchiveClassesAtExit=" + archive), "io.flanks.console.Launcher",
+                    "--smoke-test", "--data-dir", Files.createTempDirectory(dir, "data").toString());
+            if (!Files.isRegularFile(archive)) {
+                throw new IllegalStateException("the training start made no archive at " + archive);
+            }
+            installed = new Installed(dir, classPath, launcher, archive, ms(t0));
+        }
+        return installed;
     }
 
     private static long smokeField(String smokeLine, String field) {
@@ -172,6 +194,17 @@ class ConsoleBenchmark {
             }
         }
         return String.join(java.io.File.pathSeparator, cp);
+    }
+
+    /** The benchmark's own classes (and the test resources) as a jar, to follow the console's on a class path. */
+    private static String testClassPath(Path dir) {
+        Path jar = dir.resolve("bench-classes.jar");
+        Path classes = Path.of("target", "test-classes").toAbsolutePath();
+        java.util.spi.ToolProvider tool = java.util.spi.ToolProvider.findFirst("jar").orElseThrow();
+        if (tool.run(System.out, System.err, "--create", "--file", jar.toString(), "-C", classes.toString(), ".") != 0) {
+            throw new IllegalStateException("jar failed");
+        }
+        return jar.toString();
     }
 
     private static long child(String pattern, String classPath, List<String> jvmOptions, String main, String... args) throws Exception {
@@ -216,16 +249,23 @@ class ConsoleBenchmark {
         // the installed launcher's JVM options, as the start phase has them; -Dbench.openJvmOptions="..." adds
         // more (to try GC settings); -Dbench.noHold=true: the rest of the pages without waiting for the
         // window (as before FirstShow)
-        List<String> jvm = new ArrayList<>(io.flanks.console.installer.LauncherOptions.jvmOptions("", "linux/"));
+        // and its archive (-Dbench.openArchive=false: without): the console's jar and dependencies
+        // first, as the archive was made with them, then the benchmark's own classes
+        Installed app = installed();
+        boolean archived = Boolean.parseBoolean(System.getProperty("bench.openArchive", "true"));
+        List<String> jvm = new ArrayList<>(app.launcher());
+        if (archived) {
+            jvm.add("-XX:SharedArchiveFile=" + app.archive());
+        }
         String extra = System.getProperty("bench.openJvmOptions", "").trim();
         if (!extra.isEmpty()) {
             jvm.addAll(List.of(extra.split("\\s+")));
         }
         jvm.add("-Dbench.noHold=" + Boolean.getBoolean("bench.noHold"));
         results.put("openJvmOptions", "\"" + String.join(" ", jvm) + "\"");
-        String out = childRun(System.getProperty("java.class.path"), jvm,
+        String out = childRun(app.classPath() + java.io.File.pathSeparator + testClassPath(app.dir()), jvm,
                 OpenedOnBigAccount.class.getName(), String.valueOf(ROWS), String.valueOf(LATENCY_MS));
-        out.lines().filter(l -> l.startsWith("open: ")).forEach(System.out::println);
+        out.lines().filter(l -> l.startsWith("open: ") || l.startsWith("FRAME ") || l.startsWith("STARTUP ")).forEach(System.out::println);
         Matcher m = Pattern.compile("OPENED (\\{.*\\})").matcher(out);
         if (!m.find()) {
             throw new IllegalStateException("the opened console printed no OPENED line:\n" + out);

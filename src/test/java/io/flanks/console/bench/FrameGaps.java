@@ -20,13 +20,15 @@ import javafx.animation.AnimationTimer;
  */
 final class FrameGaps {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final boolean FRAME_LOG = Boolean.getBoolean("bench.frameLog");
 
     private final BooleanSupplier rowsShown;
-    private final List<long[]> gaps = new ArrayList<>(); // {gap, UI-thread CPU in it}, ns
+    private final List<long[]> gaps = new ArrayList<>(); // {gap, UI-thread CPU in it, its wait for a core}, ns
     private final List<CpuSample> samples = new ArrayList<>(); // every thread's CPU at each frame
     private final List<String> longGaps = new ArrayList<>(); // "<gap ms>@<end, UTC>", to line up with a profile
     private long last;
     private long lastCpu;
+    private long lastRunWait;
     private long max;
     private long maxCpu;
     private LocalTime maxEnd;
@@ -59,11 +61,16 @@ final class FrameGaps {
 
     private void frame(long now) {
         long cpuNow = THREADS.getCurrentThreadCpuTime();
+        long runWait = runQueueWait();
         samples.add(CpuSample.take(now));
         if (last != 0) {
             long gap = now - last;
             long cpu = cpuNow - lastCpu;
-            gaps.add(new long[] {gap, cpu});
+            gaps.add(new long[] {gap, cpu, runWait - lastRunWait});
+            if (FRAME_LOG) { // -Dbench.frameLog=true: every frame, to line up with -Dflanks.startupTrace=true
+                System.out.printf("FRAME %5d gap %3.0f ms, UI CPU %3.0f, waiting for a core %3.0f%n",
+                        ManagementFactory.getRuntimeMXBean().getUptime(), gap / 1e6, cpu / 1e6, (runWait - lastRunWait) / 1e6);
+            }
             if (gap >= 100_000_000L) {
                 longGaps.add(gap / 1_000_000 + "@" + LocalTime.now(ZoneOffset.UTC));
             }
@@ -84,7 +91,48 @@ final class FrameGaps {
         rowsSeen |= rowsShown != null && rowsShown.getAsBoolean(); // at the first frame already where the window was shown with rows
         last = now;
         lastCpu = cpuNow;
+        lastRunWait = runWait;
     }
+
+    /**
+     * How long this thread has waited, runnable, for a core (Linux: the second figure of
+     * {@code /proc/thread-self/schedstat}, ns); 0 where there is no such file.
+     */
+    private static long runQueueWait() {
+        return runQueueWait(java.nio.file.Path.of("/proc/thread-self/schedstat"));
+    }
+
+    private static long runQueueWait(java.nio.file.Path schedstat) {
+        try {
+            String[] f = java.nio.file.Files.readString(schedstat).trim().split("\\s+");
+            return Long.parseLong(f[1]);
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** The renderer thread's wait for a core so far (ns), found by its kernel name; 0 where unknown. */
+    private static final java.util.function.LongSupplier RENDERER_SCHEDSTAT = new java.util.function.LongSupplier() {
+        private java.nio.file.Path file;
+
+        @Override
+        public long getAsLong() {
+            if (file == null) {
+                try (java.util.stream.Stream<java.nio.file.Path> tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+                    file = tasks.filter(t -> {
+                        try {
+                            return java.nio.file.Files.readString(t.resolve("comm")).startsWith("QuantumRenderer");
+                        } catch (java.io.IOException e) {
+                            return false;
+                        }
+                    }).map(t -> t.resolve("schedstat")).findFirst().orElse(null);
+                } catch (java.io.IOException | RuntimeException e) {
+                    return 0;
+                }
+            }
+            return file == null ? 0 : runQueueWait(file);
+        }
+    };
 
     /** Puts the figures into {@code results} under names that start with {@code prefix}, and prints the details. */
     void report(String prefix, Map<String, Object> results) {
@@ -102,8 +150,9 @@ final class FrameGaps {
         System.out.println(prefix + ": frame gaps of 100 ms or more (ms@end, UTC): " + String.join(" ", longGaps));
         List<long[]> byLength = new ArrayList<>(gaps);
         byLength.sort((a, b) -> Long.compare(b[0], a[0]));
-        StringBuilder longest = new StringBuilder(prefix + ": longest frame gaps (ms, of which UI-thread CPU):");
-        byLength.stream().limit(8).forEach(g -> longest.append(String.format(" %.0f (%.0f)", g[0] / 1e6, g[1] / 1e6)));
+        StringBuilder longest = new StringBuilder(prefix
+                + ": longest frame gaps (ms, of which UI-thread CPU / UI thread runnable, waiting for a core):");
+        byLength.stream().limit(8).forEach(g -> longest.append(String.format(" %.0f (%.0f/%.0f)", g[0] / 1e6, g[1] / 1e6, g[2] / 1e6)));
         System.out.println(longest);
         // what else ran in the longest gaps: on 2 cores the UI thread shares them with these
         IntStream.range(1, samples.size()).boxed()
@@ -117,12 +166,16 @@ final class FrameGaps {
      * The process's CPU and each live Java thread's at one frame. What the process used in a gap
      * beyond the Java threads went to the JIT compilers, GC and the JVM's own threads.
      */
-    private record CpuSample(long frameNanos, long processCpu, long[] ids, long[] cpu) {
+    private record CpuSample(long frameNanos, long processCpu, long[] ids, long[] cpu, long gcMillis, long rendererWait) {
         static CpuSample take(long frameNanos) {
             long[] ids = THREADS.getAllThreadIds();
+            long gc = 0;
+            for (java.lang.management.GarbageCollectorMXBean b : ManagementFactory.getGarbageCollectorMXBeans()) {
+                gc += Math.max(0, b.getCollectionTime());
+            }
             return new CpuSample(frameNanos,
                     ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime(),
-                    ids, ((com.sun.management.ThreadMXBean) THREADS).getThreadCpuTime(ids));
+                    ids, ((com.sun.management.ThreadMXBean) THREADS).getThreadCpuTime(ids), gc, RENDERER_SCHEDSTAT.getAsLong());
         }
 
         /** "gap N ms: process CPU, JIT/GC/VM, then the six busiest threads", since {@code before}. */
@@ -142,8 +195,10 @@ final class FrameGaps {
             }
             used.sort((a, b) -> Long.compare(b[1], a[1]));
             long process = processCpu - before.processCpu;
-            StringBuilder sb = new StringBuilder(String.format("gap %.0f ms: process CPU %.0f ms, JIT/GC/VM %.0f ms;",
-                    (frameNanos - before.frameNanos) / 1e6, process / 1e6, (process - javaThreads) / 1e6));
+            StringBuilder sb = new StringBuilder(String.format(
+                    "gap %.0f ms: process CPU %.0f ms, JIT/GC/VM %.0f ms, GC (collections' own time) %d ms, renderer runnable waiting for a core %.0f ms;",
+                    (frameNanos - before.frameNanos) / 1e6, process / 1e6, (process - javaThreads) / 1e6,
+                    gcMillis - before.gcMillis, (rendererWait - before.rendererWait) / 1e6));
             for (long[] u : used.subList(0, Math.min(6, used.size()))) {
                 java.lang.management.ThreadInfo info = THREADS.getThreadInfo(u[0]);
                 sb.append(String.format(" %s=%.0f", info == null ? "#" + u[0] : info.getThreadName(), u[1] / 1e6));
