@@ -52,12 +52,12 @@ public final class FlanksClient implements AutoCloseable {
     /** Pages in flight while listing: 16 keeps a 20 ms-latency API busy enough to beat sequential fetching 8x. */
     public static final int LIST_CONCURRENCY = 16;
     /**
-     * Pages parsed at the same time: all cores but one. Sixteen requests in flight hide the
+     * Pages parsed at the same time, at most: all cores but one, shared with the rest of a load's
+     * heavy work ({@link io.flanks.console.common.CpuGate}). Sixteen requests in flight hide the
      * network's latency; sixteen parses at once would only take the CPU from the UI thread and
      * the renderer (on two cores, a frame then waits seconds for its turn).
      */
-    static final int PARSE_CONCURRENCY = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
-    private final java.util.concurrent.Semaphore parsing = new java.util.concurrent.Semaphore(PARSE_CONCURRENCY);
+    static final int PARSE_CONCURRENCY = io.flanks.console.common.CpuGate.AT_ONCE;
     private final java.util.concurrent.atomic.AtomicInteger parsingNow = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger mostParsing = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -238,13 +238,13 @@ public final class FlanksClient implements AutoCloseable {
     public ListPage listPage(int page) throws ApiException {
         ObjectNode body = parser.mapper().createObjectNode().put("page", page);
         Reply r = authed("POST", "/v0/bank/credentials/list", body.toString(), true);
-        parsing.acquireUninterruptibly();
+        io.flanks.console.common.CpuGate.enter();
         mostParsing.accumulateAndGet(parsingNow.incrementAndGet(), Math::max);
         try {
             return parser.listPage(r.bytes(), page);
         } finally {
             parsingNow.decrementAndGet();
-            parsing.release();
+            io.flanks.console.common.CpuGate.leave();
         }
     }
 

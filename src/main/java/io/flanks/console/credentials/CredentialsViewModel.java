@@ -497,13 +497,18 @@ public final class CredentialsViewModel {
             // rows are built and named here, off the FX thread; the FX thread only files them
             List<CredentialRow> built = new ArrayList<>(items.size());
             Map<String, String> names = bankNamesForLoader;
-            for (CredentialItem item : items) {
-                CredentialRow row = new CredentialRow(item);
-                String name = names.get(row.bankId());
-                if (name != null) {
-                    row.setBankName(name);
+            io.flanks.console.common.CpuGate.enter(); // with the sandbox's pages and the parses: a core stays for the UI
+            try {
+                for (CredentialItem item : items) {
+                    CredentialRow row = new CredentialRow(item);
+                    String name = names.get(row.bankId());
+                    if (name != null) {
+                        row.setBankName(name);
+                    }
+                    built.add(row);
                 }
-                built.add(row);
+            } finally {
+                io.flanks.console.common.CpuGate.leave();
             }
             post(() -> applyPage(generation, items, built, page, pages));
             if (page == 1 && pages > 1 && hold != null) {

@@ -24,12 +24,13 @@ final class Dispatcher implements HttpHandler {
     private static final String SANDBOX_PREFIX = "/sandbox/";
 
     /**
-     * Routes at work at once: all cores but one. Many requests may wait out their latency
-     * together, but making pages is CPU work; sixteen at once on two cores would starve the
-     * console sharing the machine (its UI thread gets a core's fraction per runnable thread).
+     * Routes at work at once, at most: all cores but one, shared with the console's own heavy
+     * work when it runs in the console ({@link io.flanks.console.common.CpuGate}). Many requests
+     * may wait out their latency together, but making pages is CPU work; sixteen at once on two
+     * cores would starve the console sharing the machine (its UI thread gets a core's fraction
+     * per runnable thread).
      */
-    static final int WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
-    private final java.util.concurrent.Semaphore working = new java.util.concurrent.Semaphore(WORKERS);
+    static final int WORKERS = io.flanks.console.common.CpuGate.AT_ONCE;
     private final Router router;
     private final Faults faults;
     private final RequestCounter counter;
@@ -80,13 +81,13 @@ final class Dispatcher implements HttpHandler {
         }
         Router.Route route = router.resolve(method, path);
         byte[] body = readBody(exchange);
-        working.acquireUninterruptibly();
+        io.flanks.console.common.CpuGate.enter();
         counter.busy(RequestCounter.ROUTES, true);
         try {
             return route.handle(new Request(method, path, exchange.getRequestHeaders(), body));
         } finally {
             counter.busy(RequestCounter.ROUTES, false);
-            working.release();
+            io.flanks.console.common.CpuGate.leave();
         }
     }
 
