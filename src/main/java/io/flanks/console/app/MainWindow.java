@@ -438,6 +438,30 @@ public final class MainWindow {
                 credentials::reload);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5),
                 () -> credentials.refreshStatus(credentials.selectedProperty().get()));
+        menuShortcutsUntilTheMenuBarIsIn(scene);
+    }
+
+    /**
+     * A menu item's shortcut (Ctrl+E, Ctrl+Shift+F5) works from the window's first frame: the
+     * menu bar registers its items' shortcuts with the scene only once it is in it, which for the
+     * first window is a few frames after its first rows. Until then the scene has them itself;
+     * the menu bar's own take their places when it comes.
+     */
+    private void menuShortcutsUntilTheMenuBarIsIn(javafx.scene.Scene scene) {
+        if (chromeComplete) {
+            return; // the menu bar is in the window from its first frame
+        }
+        for (javafx.scene.Node n : topGroups.get(0)) {
+            if (n instanceof MenuBar bar) {
+                bar.getMenus().stream().flatMap(m -> m.getItems().stream())
+                        .filter(item -> item.getAccelerator() != null)
+                        .forEach(item -> scene.getAccelerators().put(item.getAccelerator(), () -> {
+                            if (!item.isDisable() && item.isVisible()) {
+                                item.fire();
+                            }
+                        }));
+            }
+        }
     }
 
     // ---- actions (force, delete) ---------------------------------------------------------

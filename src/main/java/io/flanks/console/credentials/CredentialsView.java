@@ -109,11 +109,33 @@ public final class CredentialsView {
         return autoRefresh;
     }
 
-    /** Ctrl+F lands here. */
+    /**
+     * Ctrl+F lands here. Asked before the search field is in the window (the first window draws
+     * its first rows with the table alone, and the quick filters come a few frames later), it is
+     * focused as soon as it is there: a Ctrl+F pressed at once is not lost.
+     */
     public void focusSearch() {
-        search.requestFocus();
-        search.selectAll();
+        if (search.getScene() != null) {
+            search.requestFocus();
+            search.selectAll();
+        } else if (!searchFocusAsked) {
+            searchFocusAsked = true;
+            search.sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> o,
+                                    javafx.scene.Scene old, javafx.scene.Scene scene) {
+                    if (scene != null) {
+                        search.sceneProperty().removeListener(this);
+                        searchFocusAsked = false;
+                        focusSearch();
+                    }
+                }
+            });
+        }
     }
+
+    /** Ctrl+F was pressed before the search field was in the window. */
+    private boolean searchFocusAsked;
 
     // ---- search --------------------------------------------------------------------------
 
