@@ -3,14 +3,12 @@ package io.flanks.console.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flanks.console.common.FxBackground;
-import io.flanks.console.common.I18n;
 import io.flanks.console.credentials.CredentialsViewModel;
 import io.flanks.console.detail.DetailViewModel;
 import io.flanks.console.sandbox.SandboxConfig;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
@@ -51,13 +49,11 @@ class MainWindowFirstRowsTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        I18n.use(Locale.ENGLISH);
-        Theme.apply(false);
-        session = Session.sandbox(SandboxConfig.defaults());
-        background = new FxBackground(4);
-        credentials = new CredentialsViewModel(session.client(), background, Clock.systemUTC());
-        DetailViewModel detail = new DetailViewModel(credentials, Clock.systemUTC());
-        window = new MainWindow(session, credentials, detail, Clock.systemUTC(), new TestHost(), true);
+        TestHost.Opened opened = TestHost.open(SandboxConfig.defaults(), 4, true);
+        session = opened.session();
+        background = opened.background();
+        credentials = opened.credentials();
+        window = opened.window();
         io.flanks.console.actions.ActionsViewModel actionsVm = new io.flanks.console.actions.ActionsViewModel(session.client(),
                 background, credentials, new io.flanks.console.audit.AuditLog(dir), session.label(),
                 new io.flanks.console.actions.LinkTemplates(new io.flanks.console.settings.Settings(dir)), false, Clock.systemUTC());

@@ -38,13 +38,11 @@ class MainWindowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        I18n.use(Locale.ENGLISH);
-        Theme.apply(false);
-        session = Session.sandbox(SandboxConfig.defaults());
-        background = new FxBackground(4);
-        credentials = new CredentialsViewModel(session.client(), background, Clock.systemUTC());
-        DetailViewModel detail = new DetailViewModel(credentials, Clock.systemUTC());
-        window = new MainWindow(session, credentials, detail, Clock.systemUTC(), new io.flanks.console.app.TestHost());
+        TestHost.Opened opened = TestHost.open(SandboxConfig.defaults(), 4, false);
+        session = opened.session();
+        background = opened.background();
+        credentials = opened.credentials();
+        window = opened.window();
         stage.setScene(new Scene(window.root(), 1400, 850));
         stage.getScene().getStylesheets().add(getClass().getResource("/css/app.css").toExternalForm());
         stage.show();

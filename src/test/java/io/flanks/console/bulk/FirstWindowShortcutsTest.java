@@ -3,15 +3,9 @@ package io.flanks.console.bulk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flanks.console.app.MainWindow;
-import io.flanks.console.app.Session;
 import io.flanks.console.app.TestHost;
-import io.flanks.console.app.Theme;
-import io.flanks.console.common.FxBackground;
-import io.flanks.console.common.I18n;
 import io.flanks.console.credentials.CredentialsViewModel;
-import io.flanks.console.detail.DetailViewModel;
 import io.flanks.console.sandbox.SandboxConfig;
-import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,8 +29,7 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class FirstWindowShortcutsTest {
-    private Session session;
-    private FxBackground background;
+    private TestHost.Opened opened;
     private CredentialsViewModel credentials;
     private MainWindow window;
     private Scene scene;
@@ -45,13 +38,9 @@ class FirstWindowShortcutsTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        I18n.use(Locale.ENGLISH);
-        Theme.apply(false);
-        session = Session.sandbox(SandboxConfig.defaults());
-        background = new FxBackground(2);
-        credentials = new CredentialsViewModel(session.client(), background, Clock.systemUTC());
-        window = new MainWindow(session, credentials, new DetailViewModel(credentials, Clock.systemUTC()), Clock.systemUTC(),
-                new TestHost(), true);
+        opened = TestHost.open(SandboxConfig.defaults(), 2, true);
+        credentials = opened.credentials();
+        window = opened.window();
         window.bulkView().setChooser((owner, name) -> {
             exportsAsked.incrementAndGet();
             return null; // the user cancels the file dialog
@@ -73,7 +62,7 @@ class FirstWindowShortcutsTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        TestHost.close(credentials, background, session);
+        opened.close();
     }
 
     @Test
