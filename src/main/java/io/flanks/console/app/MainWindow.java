@@ -451,15 +451,27 @@ public final class MainWindow {
         if (chromeComplete) {
             return; // the menu bar is in the window from its first frame
         }
+        // plain loops and a named class: this runs before the first frame, where a stream
+        // pipeline's first use and each lambda's bootstrap cost milliseconds in a cold JVM
         for (javafx.scene.Node n : topGroups.get(0)) {
             if (n instanceof MenuBar bar) {
-                bar.getMenus().stream().flatMap(m -> m.getItems().stream())
-                        .filter(item -> item.getAccelerator() != null)
-                        .forEach(item -> scene.getAccelerators().put(item.getAccelerator(), () -> {
-                            if (!item.isDisable() && item.isVisible()) {
-                                item.fire();
-                            }
-                        }));
+                for (Menu menu : bar.getMenus()) {
+                    for (MenuItem item : menu.getItems()) {
+                        if (item.getAccelerator() != null) {
+                            scene.getAccelerators().put(item.getAccelerator(), new FireIfEnabled(item));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** A menu item's shortcut while its menu bar is not in the window yet. */
+    private record FireIfEnabled(MenuItem item) implements Runnable {
+        @Override
+        public void run() {
+            if (!item.isDisable() && item.isVisible()) {
+                item.fire();
             }
         }
     }
