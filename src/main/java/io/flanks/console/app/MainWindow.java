@@ -76,6 +76,9 @@ public final class MainWindow {
     private final VBox chromeTop = new VBox();
     /** The top's pieces as they come, one group a frame: menu bar; header; quick filters with the error banner. */
     private java.util.List<java.util.List<javafx.scene.Node>> topGroups;
+    /** The menu bar and the header, as {@link #build} made them (the first and second of {@link #topGroups}). */
+    private MenuBar menuBar;
+    private HBox headerBar;
     /** The status bar: the window's bottom, after the top's pieces (a place its height kept for it until then). */
     private StatusBar statusBar;
     private final Region bottomPlaceholder = new Region();
@@ -281,7 +284,9 @@ public final class MainWindow {
 
     private void build() {
         root.setId("mainWindow");
-        topGroups = java.util.List.of(java.util.List.of(menuBar()), java.util.List.of(header()),
+        menuBar = menuBar();
+        headerBar = header();
+        topGroups = java.util.List.of(java.util.List.of(menuBar), java.util.List.of(headerBar),
                 java.util.List.of(chipsBar(), errorBanner())); // the banner is hidden but for errors
 
         detailScroll.setFitToWidth(true);
@@ -453,14 +458,10 @@ public final class MainWindow {
         }
         // plain loops and a named class: this runs before the first frame, where a stream
         // pipeline's first use and each lambda's bootstrap cost milliseconds in a cold JVM
-        for (javafx.scene.Node n : topGroups.get(0)) {
-            if (n instanceof MenuBar bar) {
-                for (Menu menu : bar.getMenus()) {
-                    for (MenuItem item : menu.getItems()) {
-                        if (item.getAccelerator() != null) {
-                            scene.getAccelerators().put(item.getAccelerator(), new FireIfEnabled(item));
-                        }
-                    }
+        for (Menu menu : menuBar.getMenus()) {
+            for (MenuItem item : menu.getItems()) {
+                if (item.getAccelerator() != null) {
+                    scene.getAccelerators().put(item.getAccelerator(), new FireIfEnabled(item));
                 }
             }
         }
@@ -542,17 +543,12 @@ public final class MainWindow {
      */
     private void installBulk(java.time.Clock clock) {
         bulkView = new io.flanks.console.bulk.BulkView(credentials, clock);
-        for (javafx.scene.Node n : topGroups.stream().flatMap(java.util.List::stream).toList()) {
-            if (n instanceof MenuBar bar) {
-                Menu file = bar.getMenus().get(0);
-                file.getItems().addAll(Math.max(0, file.getItems().size() - 1),
-                        java.util.List.of(bulkView.exportMenuItem(), new javafx.scene.control.SeparatorMenuItem()));
-                bar.getMenus().get(1).getItems().add(new javafx.scene.control.SeparatorMenuItem());
-                bar.getMenus().get(1).getItems().addAll(bulkView.viewMenuItems());
-            } else if (n instanceof HBox h && h.getStyleClass().contains("header-bar")) {
-                h.getChildren().add(credentialsView.autoRefresh());
-            }
-        }
+        Menu file = menuBar.getMenus().get(0);
+        file.getItems().addAll(Math.max(0, file.getItems().size() - 1),
+                java.util.List.of(bulkView.exportMenuItem(), new javafx.scene.control.SeparatorMenuItem()));
+        menuBar.getMenus().get(1).getItems().add(new javafx.scene.control.SeparatorMenuItem());
+        menuBar.getMenus().get(1).getItems().addAll(bulkView.viewMenuItems());
+        headerBar.getChildren().add(credentialsView.autoRefresh());
         statusBar.getRightItems().addAll(bulkView.statusItems());
     }
 

@@ -181,13 +181,7 @@ class ConsoleBenchmark {
      * logging itself.
      */
     private static String appClassPath(Path dir) throws Exception {
-        Path jar = dir.resolve("flanks-console.jar");
-        Path classes = Path.of("target", "classes").toAbsolutePath();
-        java.util.spi.ToolProvider tool = java.util.spi.ToolProvider.findFirst("jar").orElseThrow();
-        if (tool.run(System.out, System.err, "--create", "--file", jar.toString(), "-C", classes.toString(), ".") != 0) {
-            throw new IllegalStateException("jar failed");
-        }
-        List<String> cp = new ArrayList<>(List.of(jar.toString()));
+        List<String> cp = new ArrayList<>(List.of(jar(dir.resolve("flanks-console.jar"), Path.of("target", "classes"))));
         for (String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
             if (e.endsWith(".jar")) {
                 cp.add(e);
@@ -198,11 +192,14 @@ class ConsoleBenchmark {
 
     /** The benchmark's own classes (and the test resources) as a jar, to follow the console's on a class path. */
     private static String testClassPath(Path dir) {
-        Path jar = dir.resolve("bench-classes.jar");
-        Path classes = Path.of("target", "test-classes").toAbsolutePath();
+        return jar(dir.resolve("bench-classes.jar"), Path.of("target", "test-classes"));
+    }
+
+    /** Makes {@code jar} of everything under {@code classes} (the JDK's jar tool); returns its path. */
+    private static String jar(Path jar, Path classes) {
         java.util.spi.ToolProvider tool = java.util.spi.ToolProvider.findFirst("jar").orElseThrow();
-        if (tool.run(System.out, System.err, "--create", "--file", jar.toString(), "-C", classes.toString(), ".") != 0) {
-            throw new IllegalStateException("jar failed");
+        if (tool.run(System.out, System.err, "--create", "--file", jar.toString(), "-C", classes.toAbsolutePath().toString(), ".") != 0) {
+            throw new IllegalStateException("jar failed: " + jar);
         }
         return jar.toString();
     }
