@@ -81,6 +81,27 @@ public final class CredentialsView {
         buildBanks();
         buildTable();
         buildAutoRefresh();
+        vm.deferFirstSelectionWith(this::afterNextFrame);
+    }
+
+    /**
+     * Runs {@code r} once the table's window has drawn its next frame (from the event queue, so
+     * after that pulse), or at once while the table is on no window that is showing: the first
+     * window selects before its first show, as its detail pane comes frames later anyway.
+     */
+    private void afterNextFrame(Runnable r) {
+        javafx.scene.Scene scene = table.getScene();
+        if (scene == null || scene.getWindow() == null || !scene.getWindow().isShowing()) {
+            r.run();
+            return;
+        }
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            javafx.application.Platform.runLater(r);
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        javafx.application.Platform.requestNextPulse();
     }
 
     public TableView<CredentialRow> table() {

@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
@@ -107,6 +108,10 @@ public final class CredentialsViewModel {
     /** At most this long per slice of loading work, so frames keep coming while pages arrive. */
     static final long SLICE_NANOS = 5_000_000;
     private long sliceNanos = SLICE_NANOS;
+    /** Runs the load's selection of the first row (see deferFirstSelectionWith). */
+    private java.util.function.Consumer<Runnable> firstSelection = Runnable::run;
+    /** The load's selection of the first row is asked for and has not run yet. */
+    private boolean firstSelectionAsked;
 
     // Properties: user input
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
@@ -722,10 +727,31 @@ public final class CredentialsViewModel {
             if (shownStale || !addedSinceShown.isEmpty()) {
                 refreshShown(); // the first rows: show them at once
             }
-            if (!shown.isEmpty()) {
-                selected.set(shown.get(0)); // the detail pane is never empty once rows exist
+            if (!shown.isEmpty() && !firstSelectionAsked) {
+                // the detail pane is never empty once rows exist, but it shows the first row only
+                // after the frame that draws the first rows (see deferFirstSelectionWith)
+                firstSelectionAsked = true;
+                firstSelection.accept(this::selectFirstShownRow);
             }
         }
+    }
+
+    /** The load's own selection: the first row shown, unless someone selected one meanwhile. */
+    private void selectFirstShownRow() {
+        firstSelectionAsked = false;
+        if (selected.get() == null && !shown.isEmpty()) {
+            selected.set(shown.get(0));
+        }
+    }
+
+    /**
+     * How the load selects the first row once rows exist: {@code later} runs the selection when
+     * it sees fit. The table's view makes it "after the next frame": in a cold JVM, filling the
+     * detail pane for the first time costs as much UI-thread time as drawing the first rows, and
+     * in one frame together they stalled it for 100 ms and more. Without this, at once.
+     */
+    public void deferFirstSelectionWith(java.util.function.Consumer<Runnable> later) {
+        firstSelection = Objects.requireNonNull(later, "later");
     }
 
     private void finishLoad(int generation) {

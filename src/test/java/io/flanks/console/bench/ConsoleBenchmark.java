@@ -150,7 +150,12 @@ class ConsoleBenchmark {
             Path archive = dir.resolve("console.jsa");
             long t0 = System.nanoTime();
             // as the installed launcher starts the console, but for its archive, which the benchmark makes itself
-            List<String> launcher = io.flanks.console.installer.LauncherOptions.jvmOptions("", "linux/");
+            List<String> launcher = new ArrayList<>(io.flanks.console.installer.LauncherOptions.jvmOptions("", "linux/"));
+            // -Dbench.launcherOptions="...": more options for the console's start and open, as if the launcher had them
+            String more = System.getProperty("bench.launcherOptions", "").trim();
+            if (!more.isEmpty()) {
+                launcher.addAll(List.of(more.split("\\s+")));
+            }
             child("\"firstRowsMs\": (\\d+)", classPath, plus(launcher, "-XX:ArchiveClassesAtExit=" + archive), "io.flanks.console.Launcher",
                     "--smoke-test", "--data-dir", Files.createTempDirectory(dir, "data").toString());
             if (!Files.isRegularFile(archive)) {
