@@ -132,7 +132,7 @@ public final class CredentialsView {
 
     /**
      * Ctrl+F lands here. Asked before the search field is in the window (the first window draws
-     * its first rows with the table alone, and the quick filters come a few frames later), it is
+     * its first rows with the table alone; the quick filters come once a screenful of rows is in), it is
      * focused as soon as it is there: a Ctrl+F pressed at once is not lost.
      */
     public void focusSearch() {
