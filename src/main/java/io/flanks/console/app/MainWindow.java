@@ -112,6 +112,7 @@ public final class MainWindow {
         this.detail = detail;
         this.host = host;
         this.credentialsView = new CredentialsView(credentials, clock);
+        this.tableMakingRows = credentialsView::stillMakingRows;
         this.detailByFrames = detailAfterFirstRows;
         showing.addListener((o, was, now) -> {
             if (now) {
@@ -177,7 +178,7 @@ public final class MainWindow {
      * that did either 15-38 ms, and the screenful came 0.2-0.4 s sooner.
      */
     private void oneAFrame(java.util.ArrayDeque<Runnable> steps, String mark, Runnable then) {
-        afterLayoutWhen(() -> !credentialsView.stillMakingRows(), () -> {
+        afterLayoutWhen(this::rowsLeaveTheFrame, () -> {
             Runnable next = steps.poll();
             if (next == null) {
                 then.run();
@@ -189,6 +190,27 @@ public final class MainWindow {
                 });
             }
         });
+    }
+
+    /**
+     * The most layout passes the window's pieces wait, all together, for the table to make its
+     * first screenful of rows (about 2 s at 60 frames a second): a table that cannot make them
+     * (no width to lay them out in) must not keep the window, and with it the rest of the load,
+     * from completing.
+     */
+    static final int MOST_PASSES_WAITING_FOR_ROWS = 120;
+    private int passesWaitedForRows;
+    /** Whether the table is still making its first screenful of rows; tests may pretend it never ends. */
+    java.util.function.BooleanSupplier tableMakingRows;
+
+    /** A piece of the window may come in the next frame: the table makes no rows in it, or waited long enough. */
+    private boolean rowsLeaveTheFrame() {
+        if (passesWaitedForRows >= MOST_PASSES_WAITING_FOR_ROWS || !tableMakingRows.getAsBoolean()) {
+            return true;
+        }
+        passesWaitedForRows++;
+        javafx.application.Platform.requestNextPulse(); // the next pass comes even if nothing else changes
+        return false;
     }
 
     public Parent root() {
