@@ -234,24 +234,7 @@ public final class MainWindow {
      * it is in by then) in which {@code ready} holds.
      */
     private void afterLayoutWhen(java.util.function.BooleanSupplier ready, Runnable then) {
-        Runnable[] check = new Runnable[1];
-        javafx.beans.value.ChangeListener<javafx.scene.Scene> follow = (o, old, scene) -> {
-            if (old != null) {
-                old.removePostLayoutPulseListener(check[0]);
-            }
-            if (scene != null) {
-                scene.addPostLayoutPulseListener(check[0]);
-            }
-        };
-        check[0] = () -> {
-            if (ready.getAsBoolean()) {
-                root.getScene().removePostLayoutPulseListener(check[0]);
-                root.sceneProperty().removeListener(follow);
-                then.run();
-            }
-        };
-        root.sceneProperty().addListener(follow);
-        follow.changed(root.sceneProperty(), null, root.getScene());
+        io.flanks.console.common.LayoutPasses.afterLayoutWhen(root, ready, then);
     }
 
     /** The detail pane; built now if it was waiting for the first rows. */

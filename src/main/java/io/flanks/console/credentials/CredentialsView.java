@@ -95,12 +95,7 @@ public final class CredentialsView {
             r.run();
             return;
         }
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
-            javafx.application.Platform.runLater(r);
-        };
-        scene.addPostLayoutPulseListener(once[0]);
+        io.flanks.console.common.LayoutPasses.afterLayoutWhen(table, () -> true, () -> javafx.application.Platform.runLater(r));
         javafx.application.Platform.requestNextPulse();
     }
 
