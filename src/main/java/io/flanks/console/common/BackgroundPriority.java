@@ -5,6 +5,7 @@ import com.sun.jna.Native;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -127,20 +128,39 @@ public final class BackgroundPriority {
      * later are made by a compiler thread and take its nice value. Only ever lowers.
      */
     private static void lowerCompilerThreads() {
-        try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
-            for (Path task : tasks.toList()) {
+        try {
+            for (Map.Entry<Path, String> thread : threadNames(Path.of("/proc/self/task")).entrySet()) {
+                Path task = thread.getKey();
                 try {
-                    String name = Files.readString(task.resolve("comm")).trim();
-                    if (isCompilerThread(name) && niceOf(task) < COMPILER_NICE) {
+                    if (isCompilerThread(thread.getValue()) && niceOf(task) < COMPILER_NICE) {
                         Libc.INSTANCE.setpriority(Libc.PRIO_PROCESS, Integer.parseInt(task.getFileName().toString()), COMPILER_NICE);
                     }
-                } catch (java.nio.file.NoSuchFileException ended) {
-                    // a thread that ended while listed
+                } catch (java.io.IOException ended) {
+                    // a thread that ended since it was listed
                 }
             }
         } catch (Throwable t) { // no /proc, no JNA native library: compiles keep the normal priority
             LOG.debug("Compiler threads keep the normal priority: {}", t.toString());
         }
+    }
+
+    /**
+     * The threads under {@code tasksDir} (a process's {@code /proc/<pid>/task}), each folder with
+     * its kernel name. A thread that ends while listed is left out: reading its name then fails
+     * with "no such file" or, once it is a zombie, "no such process".
+     */
+    static Map<Path, String> threadNames(Path tasksDir) throws java.io.IOException {
+        Map<Path, String> names = new java.util.LinkedHashMap<>();
+        try (java.util.stream.Stream<Path> tasks = Files.list(tasksDir)) {
+            for (Path task : tasks.toList()) {
+                try {
+                    names.put(task, Files.readString(task.resolve("comm")).trim());
+                } catch (java.io.IOException ended) {
+                    // left out
+                }
+            }
+        }
+        return names;
     }
 
     /** Whether a thread's kernel name is one of HotSpot's JIT compiler threads. */

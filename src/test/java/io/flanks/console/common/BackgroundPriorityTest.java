@@ -58,6 +58,23 @@ class BackgroundPriorityTest {
         }
     }
 
+    /**
+     * A thread that ends while the threads are listed: its name reads as "no such file" or, as a
+     * zombie, fails with another I/O error ("No such process"). It is left out and the rest are kept.
+     */
+    @Test
+    void threadsThatEndWhileListedAreLeftOut(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tasks) throws Exception {
+        java.nio.file.Path alive = java.nio.file.Files.createDirectories(tasks.resolve("101"));
+        java.nio.file.Files.writeString(alive.resolve("comm"), "C2 CompilerThre\n");
+        java.nio.file.Files.createDirectories(tasks.resolve("102")); // no name: ended
+        java.nio.file.Files.createDirectories(tasks.resolve("103").resolve("comm")); // reading fails with an I/O error that is not "no such file"
+        java.nio.file.Path later = java.nio.file.Files.createDirectories(tasks.resolve("104"));
+        java.nio.file.Files.writeString(later.resolve("comm"), "flanks-list-1\n");
+
+        assertThat(BackgroundPriority.threadNames(tasks))
+                .containsOnly(java.util.Map.entry(alive, "C2 CompilerThre"), java.util.Map.entry(later, "flanks-list-1"));
+    }
+
     @Test
     void compilerThreadsAreKnownByTheirKernelNames() {
         assertThat(BackgroundPriority.isCompilerThread("C2 CompilerThre")).isTrue();
@@ -107,15 +124,13 @@ class BackgroundPriorityTest {
     /** The lowest nice value among this process's threads by a key made of each one's kernel name; a null key leaves the thread out. */
     static java.util.Map<String, Integer> niceByThread(java.util.function.Function<String, String> key) throws java.io.IOException {
         java.util.Map<String, Integer> nice = new java.util.HashMap<>();
-        try (java.util.stream.Stream<java.nio.file.Path> tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
-            for (java.nio.file.Path task : tasks.toList()) {
+        for (java.util.Map.Entry<java.nio.file.Path, String> thread : BackgroundPriority.threadNames(java.nio.file.Path.of("/proc/self/task")).entrySet()) {
+            String k = key.apply(thread.getValue());
+            if (k != null) {
                 try {
-                    String k = key.apply(java.nio.file.Files.readString(task.resolve("comm")).trim());
-                    if (k != null) {
-                        nice.merge(k, BackgroundPriority.niceOf(task), Math::min);
-                    }
-                } catch (java.nio.file.NoSuchFileException ended) {
-                    // a thread that ended while listed
+                    nice.merge(k, BackgroundPriority.niceOf(thread.getKey()), Math::min);
+                } catch (java.io.IOException ended) {
+                    // a thread that ended since it was listed
                 }
             }
         }
