@@ -73,14 +73,30 @@ public final class ConsoleApp extends Application implements MainWindow.Host {
         applyTheme();
         StartupTrace.mark("theme");
 
-        stage.setWidth(settings.getDouble("window.width", 1400));
-        stage.setHeight(settings.getDouble("window.height", 850));
-        stage.setMinWidth(900);
-        stage.setMinHeight(560);
+        size(stage, settings, javafx.stage.Screen.getPrimary().getVisualBounds());
         // decoded off the FX thread: the first frame need not wait for six PNGs
         background.submit("icons", job -> Icons.load(), stage.getIcons()::setAll,
                 e -> LOG.warn("Window icons not loaded: {}", e.toString()));
         stage.setOnCloseRequest(e -> saveWindow());
+    }
+
+    /**
+     * The window's saved size (or the default, 1400 x 850), no larger than the screen's usable
+     * area: a window saved on a bigger monitor, or the default on a 1366 x 768 laptop, would
+     * otherwise open with its status bar and action buttons off the screen. The minimum size
+     * (900 x 560) shrinks too on a screen smaller than that.
+     */
+    static void size(Stage stage, Settings settings, javafx.geometry.Rectangle2D screen) {
+        stage.setWidth(Math.min(saved(settings, "window.width", 1400), screen.getWidth()));
+        stage.setHeight(Math.min(saved(settings, "window.height", 850), screen.getHeight()));
+        stage.setMinWidth(Math.min(900, screen.getWidth()));
+        stage.setMinHeight(Math.min(560, screen.getHeight()));
+    }
+
+    /** A saved size, or the default where the settings have none or an unusable one (edited by hand: "NaN", "-1"). */
+    private static double saved(Settings settings, String key, double def) {
+        double v = settings.getDouble(key, def);
+        return Double.isFinite(v) && v > 0 ? v : def;
     }
 
     /** The initial session is ready too: build and show the window. */
