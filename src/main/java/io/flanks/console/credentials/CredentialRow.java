@@ -58,6 +58,11 @@ public final class CredentialRow {
     int searchSlot = -1;
     /** The key under which {@link DuplicateIndex} filed this row, or {@code null}. */
     String duplicateKey;
+    /**
+     * Bank and external id as {@link DuplicateIndex} keys rows, or {@code null} when either is
+     * missing; made (with its hash) when they change, which for a new row is off the FX thread.
+     */
+    private String twinKey;
     /** What the view-model's chip counts hold for this row, so a change is counted as a difference. */
     boolean tallied;
     String talliedBank;
@@ -68,6 +73,9 @@ public final class CredentialRow {
 
     public CredentialRow(CredentialItem item) {
         this.token = item.credentialsToken();
+        if (token != null) {
+            token.hashCode(); // kept by the string: the FX thread's map of rows by token need not work it out
+        }
         update(item);
     }
 
@@ -125,7 +133,16 @@ public final class CredentialRow {
 
     private void rebuildKeys() {
         searchKey = isLower(token) && isLower(externalId) ? null : (token + '\n' + nz(externalId)).toLowerCase(Locale.ROOT);
+        twinKey = bankId == null || externalId == null ? null : bankId + '\u0000' + externalId;
+        if (twinKey != null) {
+            twinKey.hashCode(); // kept by the string, as the token's
+        }
         rebuildBankKey();
+    }
+
+    /** Bank and external id as one key (likely duplicates share it), or {@code null} when either is missing. */
+    String twinKey() {
+        return twinKey;
     }
 
     private void rebuildBankKey() {

@@ -72,7 +72,11 @@ public final class CredentialsViewModel {
     // the view-model makes every change itself and re-filters once (see rowUpdated).
     private final ObservableList<CredentialRow> rows = FXCollections.observableArrayList();
     private final TableRows shown = new TableRows();
-    private final Map<String, CredentialRow> byToken = new HashMap<>();
+    private Map<String, CredentialRow> byToken = new HashMap<>();
+    /** The most rows a load's first page makes room for at once (more still fit: the maps grow). */
+    static final int MOST_ROWS_EXPECTED = 200_000;
+    /** The most rows {@link #byToken} has been made room for (see {@link #expectRows}). */
+    private int byTokenRoomFor;
     private final ObjectProperty<Comparator<CredentialRow>> comparator = new SimpleObjectProperty<>(this, "comparator");
     /** The rows in comparator order (only while there is a comparator); re-sorted when dirty. */
     private final ArrayList<CredentialRow> order = new ArrayList<>();
@@ -657,9 +661,26 @@ public final class CredentialsViewModel {
         applyPage(generation, items, null, page, pages);
     }
 
+    /**
+     * The first page says how many rows the load will bring: the maps by token and by twin key get
+     * room for them now, instead of growing and copying themselves on the FX thread page after
+     * page (at 100,000 rows, the last growth alone copies 65,536 entries in one frame).
+     */
+    private void expectRows(int total) {
+        if (total > byTokenRoomFor) {
+            byToken = Presized.copy(byToken, total);
+            byTokenRoomFor = total;
+        }
+        duplicates.expect(total);
+    }
+
     private void applyPage(int generation, List<CredentialItem> items, List<CredentialRow> built, int page, int pages) {
         if (generation != loadGeneration) {
             return; // a page of a cancelled load
+        }
+        if (page == 1 && pages > 1) {
+            // what the server says, within reason: a page count it got wrong must not take the heap
+            expectRows((int) Math.min((long) pages * items.size(), MOST_ROWS_EXPECTED));
         }
         List<CredentialRow> fresh = new ArrayList<>();
         List<CredentialRow> updated = new ArrayList<>();

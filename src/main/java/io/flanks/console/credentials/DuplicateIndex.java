@@ -19,13 +19,24 @@ final class DuplicateIndex {
      * Each key's row, or its rows as a list when there are two or more: at 100,000 rows almost
      * every group is one row, and a list for each took 5 MB and an allocation per row loaded.
      */
-    private final Map<String, Object> groups = new HashMap<>();
+    private Map<String, Object> groups = new HashMap<>();
+    /** The most rows {@link #expect} has made room for. */
+    private int roomFor;
 
     /** Bank and external id, or {@code null} when either is missing: such rows are never duplicates. */
     static String key(CredentialRow r) {
-        String bank = r.bankId();
-        String ext = r.externalId();
-        return bank == null || ext == null ? null : bank + '\u0000' + ext;
+        return r.twinKey();
+    }
+
+    /**
+     * Makes room for this many rows at once (a load that knows its size from its first page), so
+     * the map is not grown and copied over and over on the FX thread as the pages come.
+     */
+    void expect(int rows) {
+        if (rows > roomFor) {
+            groups = Presized.copy(groups, rows);
+            roomFor = rows;
+        }
     }
 
     /** Files new rows; returns the rows whose count changed (new twins and their originals). */

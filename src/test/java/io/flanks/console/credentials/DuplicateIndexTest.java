@@ -76,4 +76,32 @@ class DuplicateIndexTest {
         assertThat(index.removeAll(List.of(stray))).isEmpty();
         assertThat(index.addAll(List.of(stray))).as("the first row is still filed").containsExactlyInAnyOrder(rows.get(0), stray);
     }
+
+    /** Room made for a load's rows (its first page knows how many) keeps every row filed before. */
+    @Test
+    void makingRoomForALoadKeepsTheGroupsFiledBefore() {
+        DuplicateIndex index = new DuplicateIndex();
+        List<CredentialRow> rows = rows("same", "other", "same");
+        assertThat(index.addAll(rows.subList(0, 2))).isEmpty();
+
+        index.expect(100_000);
+        index.expect(50); // less than made room for: nothing to do
+
+        assertThat(index.addAll(List.of(rows.get(2)))).as("the twin of a row filed before the room was made")
+                .containsExactlyInAnyOrder(rows.get(0), rows.get(2));
+        assertThat(counts(rows)).containsExactly(1, 0, 1);
+    }
+
+    /** The key rows are grouped by follows the row's bank and external id, and is none without either. */
+    @Test
+    void aRowsTwinKeyFollowsItsBankAndExternalId() {
+        CredentialRow r = new CredentialRow(new CredentialItem("t", "ext-1", "bbva", null, null));
+        assertThat(DuplicateIndex.key(r)).isEqualTo("bbva\u0000ext-1");
+        r.update(new CredentialItem("t", "ext-2", "bbva", null, null));
+        assertThat(DuplicateIndex.key(r)).isEqualTo("bbva\u0000ext-2");
+        r.update(new CredentialItem("t", "ext-2", "santander", null, null));
+        assertThat(DuplicateIndex.key(r)).isEqualTo("santander\u0000ext-2");
+        r.update(new CredentialItem("t", null, "santander", null, null));
+        assertThat(DuplicateIndex.key(r)).as("no external id: never a duplicate").isNull();
+    }
 }
