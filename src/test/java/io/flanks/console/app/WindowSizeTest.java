@@ -37,9 +37,7 @@ class WindowSizeTest {
 
     @Test
     void aSizeSavedOnABiggerScreenIsCutToThisOne() throws Exception {
-        Settings s = new Settings(dir);
-        s.put("window.width", "2400");
-        s.put("window.height", "1300");
+        Settings s = saved("2400", "1300");
         assertThat(sized(s, LAPTOP)).containsExactly(1366.0, 728.0, 900.0, 560.0);
         assertThat(sized(s, BIG)).as("where it fits, as saved").containsExactly(2400.0, 1300.0, 900.0, 560.0);
     }
@@ -51,10 +49,15 @@ class WindowSizeTest {
 
     @Test
     void anUnusableSavedSizeGivesTheDefault() throws Exception {
+        assertThat(sized(saved("NaN", "-3"), BIG)).containsExactly(1400.0, 850.0, 900.0, 560.0);
+    }
+
+    /** Settings with this saved window size, as a closed window leaves them. */
+    private Settings saved(String width, String height) {
         Settings s = new Settings(dir);
-        s.put("window.width", "NaN");
-        s.put("window.height", "-3");
-        assertThat(sized(s, BIG)).containsExactly(1400.0, 850.0, 900.0, 560.0);
+        s.put("window.width", width);
+        s.put("window.height", height);
+        return s;
     }
 
     /** Width, height, minimum width and minimum height of a new stage sized as a start sizes the console's. */
