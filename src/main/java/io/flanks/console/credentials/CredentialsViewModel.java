@@ -494,6 +494,9 @@ public final class CredentialsViewModel {
         java.util.concurrent.Future<?> hold = holdRest;
         holdRest = null;
         int generation = ++loadGeneration;
+        // each load may ask for its first selection: one asked for by an earlier load may never
+        // run (its window hidden before the frame it waited for)
+        firstSelectionAsked = false;
         loading.set(true);
         progress.set(-1);
         pagesLoaded.set(0);

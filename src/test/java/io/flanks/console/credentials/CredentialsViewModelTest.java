@@ -64,6 +64,20 @@ class CredentialsViewModelTest {
         assertThat(vm.statusMessageProperty().get()).startsWith("Loaded 300 credentials");
     }
 
+    /** A load's deferred first selection that never ran (its window went before the frame it waited for) does not stop the next load's. */
+    @Test
+    void aFirstSelectionThatNeverRanLetsTheNextLoadSelect() {
+        java.util.List<Runnable> asked = new java.util.ArrayList<>();
+        vm.deferFirstSelectionWith(asked::add); // nothing runs them
+        vm.reload();
+        assertThat(asked).hasSize(1);
+        assertThat(vm.selectedProperty().get()).isNull();
+
+        vm.deferFirstSelectionWith(Runnable::run);
+        vm.reload();
+        assertThat(vm.selectedProperty().get()).as("the next load selects its first row").isNotNull();
+    }
+
     @Test
     void aHeldLoadAsksForPageTwoOnlyOnceTheHoldIsDoneAndOnlyTheNextLoadIsHeld() {
         java.util.List<String> waits = new java.util.ArrayList<>(); // "<rows> rows, <list requests> requests" at each wait
