@@ -495,6 +495,7 @@ class ConsoleBenchmark {
         List<Long> waited = new ArrayList<>();
         java.util.Map<String, List<Long>> workByStep = new java.util.LinkedHashMap<>();
         java.util.Map<String, Long> cpuBefore = threadCpu();
+        long rendererBefore = cpuOf("QuantumRenderer");
         java.util.concurrent.ScheduledExecutorService typist = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
         try {
             for (int round = 0; round < 9; round++) { // rounds 0 and 1 warm up the JIT
@@ -515,6 +516,8 @@ class ConsoleBenchmark {
             typist.shutdownNow();
         }
         printBusiestThreads("filter phase", cpuBefore, threadCpu());
+        // the renderer paints each keystroke's frame beside the UI thread's next work: on two cores it competes
+        results.put("filterRendererCpuMsPerKeystroke", round((cpuOf("QuantumRenderer") - rendererBefore) / 1e6 / (9.0 * steps.size())));
         printMedians("work per keystroke, median by step (ms):", workByStep);
         results.put("filterKeystrokes", work.size());
         results.put("filterP50Ms", percentileMs(work, 0.50));
