@@ -23,11 +23,6 @@ final class DuplicateIndex {
     /** The most rows {@link #expect} has made room for. */
     private int roomFor;
 
-    /** Bank and external id, or {@code null} when either is missing: such rows are never duplicates. */
-    static String key(CredentialRow r) {
-        return r.twinKey();
-    }
-
     /**
      * Makes room for this many rows at once (a load that knows its size from its first page), so
      * the map is not grown and copied over and over on the FX thread as the pages come.
@@ -63,7 +58,7 @@ final class DuplicateIndex {
         Set<String> touched = new HashSet<>();
         List<CredentialRow> changed = new ArrayList<>();
         for (CredentialRow r : rows) {
-            if (!java.util.Objects.equals(key(r), r.duplicateKey)) {
+            if (!java.util.Objects.equals(r.twinKey(), r.duplicateKey)) {
                 if (r.duplicates() != 0) {
                     changed.add(r);
                 }
@@ -75,7 +70,7 @@ final class DuplicateIndex {
     }
 
     private void file(CredentialRow r, Set<String> touched) {
-        String k = key(r);
+        String k = r.twinKey(); // null (no bank or no external id): never a duplicate
         r.duplicateKey = k;
         if (k != null) {
             Object had = groups.putIfAbsent(k, r);

@@ -71,7 +71,7 @@ class DuplicateIndexTest {
         List<CredentialRow> rows = rows("same", "same");
         index.addAll(rows.subList(0, 1));
         CredentialRow stray = rows.get(1);
-        stray.duplicateKey = DuplicateIndex.key(stray); // says it is filed, but never was
+        stray.duplicateKey = stray.twinKey(); // says it is filed, but never was
 
         assertThat(index.removeAll(List.of(stray))).isEmpty();
         assertThat(index.addAll(List.of(stray))).as("the first row is still filed").containsExactlyInAnyOrder(rows.get(0), stray);
@@ -96,12 +96,12 @@ class DuplicateIndexTest {
     @Test
     void aRowsTwinKeyFollowsItsBankAndExternalId() {
         CredentialRow r = new CredentialRow(new CredentialItem("t", "ext-1", "bbva", null, null));
-        assertThat(DuplicateIndex.key(r)).isEqualTo("bbva\u0000ext-1");
+        assertThat(r.twinKey()).isEqualTo("bbva\u0000ext-1");
         r.update(new CredentialItem("t", "ext-2", "bbva", null, null));
-        assertThat(DuplicateIndex.key(r)).isEqualTo("bbva\u0000ext-2");
+        assertThat(r.twinKey()).isEqualTo("bbva\u0000ext-2");
         r.update(new CredentialItem("t", "ext-2", "santander", null, null));
-        assertThat(DuplicateIndex.key(r)).isEqualTo("santander\u0000ext-2");
+        assertThat(r.twinKey()).isEqualTo("santander\u0000ext-2");
         r.update(new CredentialItem("t", null, "santander", null, null));
-        assertThat(DuplicateIndex.key(r)).as("no external id: never a duplicate").isNull();
+        assertThat(r.twinKey()).as("no external id: never a duplicate").isNull();
     }
 }
