@@ -57,19 +57,13 @@ class TableRowPaintTest {
     @ParameterizedTest(name = "dark theme: {0}")
     @ValueSource(booleans = {false, true})
     void rowsHaveOneFillAndABottomBorderInTheThemesColours(boolean dark) throws Exception {
-        TableView<String> console = WaitForAsyncUtils.asyncFx(() -> {
+        TableView<String> console = table();
+        TableView<String> theme = table();
+        WaitForAsyncUtils.asyncFx(() -> {
             Theme.apply(dark);
-            TableView<String> t = table();
-            consoleStage = show(t, true, dark, 100);
-            TableView<String> reference = table();
-            themeStage = show(reference, false, dark, 600);
-            return t;
+            consoleStage = show(console, true, dark, 100);
+            themeStage = show(theme, false, dark, 600);
         }).get(10, TimeUnit.SECONDS);
-        TableView<String> theme = WaitForAsyncUtils.asyncFx(() -> {
-            @SuppressWarnings("unchecked")
-            TableView<String> t = (TableView<String>) themeStage.getScene().getRoot();
-            return t;
-        }).get(5, TimeUnit.SECONDS);
 
         WaitForAsyncUtils.asyncFx(() -> {
             console.getSelectionModel().select(1);
