@@ -613,7 +613,7 @@ public final class CredentialsView {
                     tip.want(this, false);
                     return;
                 }
-                setText(relative ? Formats.relative(t, clock.instant()) : Formats.utc(t).substring(0, 10));
+                setText(relative ? Formats.relative(t, clock.instant()) : Formats.utcDate(t));
                 tip.want(this, true);
             }
         });
