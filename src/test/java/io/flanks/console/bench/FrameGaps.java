@@ -166,7 +166,7 @@ final class FrameGaps {
      * The process's CPU and each live Java thread's at one frame. What the process used in a gap
      * beyond the Java threads went to the JIT compilers, GC and the JVM's own threads.
      */
-    private record CpuSample(long frameNanos, long processCpu, long[] ids, long[] cpu, long gcMillis, long rendererWait) {
+    private record CpuSample(long frameNanos, long processCpu, long[] ids, long[] cpu, long gcMillis, long rendererWait, long[] jvm) {
         static CpuSample take(long frameNanos) {
             long[] ids = THREADS.getAllThreadIds();
             long gc = 0;
@@ -175,7 +175,8 @@ final class FrameGaps {
             }
             return new CpuSample(frameNanos,
                     ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime(),
-                    ids, ((com.sun.management.ThreadMXBean) THREADS).getThreadCpuTime(ids), gc, RENDERER_SCHEDSTAT.getAsLong());
+                    ids, ((com.sun.management.ThreadMXBean) THREADS).getThreadCpuTime(ids), gc, RENDERER_SCHEDSTAT.getAsLong(),
+                    JvmThreads.cpu());
         }
 
         /** "gap N ms: process CPU, JIT/GC/VM, then the six busiest threads", since {@code before}. */
@@ -199,11 +200,63 @@ final class FrameGaps {
                     "gap %.0f ms: process CPU %.0f ms, JIT/GC/VM %.0f ms, GC (collections' own time) %d ms, renderer runnable waiting for a core %.0f ms;",
                     (frameNanos - before.frameNanos) / 1e6, process / 1e6, (process - javaThreads) / 1e6,
                     gcMillis - before.gcMillis, (rendererWait - before.rendererWait) / 1e6));
+            sb.append(String.format(" of it JIT compilers %.0f ms, GC threads %.0f ms;", (jvm[0] - before.jvm[0]) / 1e6,
+                    (jvm[1] - before.jvm[1]) / 1e6));
             for (long[] u : used.subList(0, Math.min(6, used.size()))) {
                 java.lang.management.ThreadInfo info = THREADS.getThreadInfo(u[0]);
                 sb.append(String.format(" %s=%.0f", info == null ? "#" + u[0] : info.getThreadName(), u[1] / 1e6));
             }
             return sb.toString();
+        }
+    }
+
+    /**
+     * The CPU so far (ns, Linux schedstat) of the JVM's own threads that no Java thread list shows:
+     * {JIT compilers, GC}. Their folders are listed again every 30 frames (GC threads come and go);
+     * {0, 0} where there is no /proc.
+     */
+    private static final class JvmThreads {
+        private static List<java.nio.file.Path> compilers = List.of();
+        private static List<java.nio.file.Path> gc = List.of();
+        private static int sinceListed = 30;
+
+        static long[] cpu() {
+            if (sinceListed++ >= 30) {
+                sinceListed = 0;
+                List<java.nio.file.Path> c = new ArrayList<>();
+                List<java.nio.file.Path> g = new ArrayList<>();
+                try (java.util.stream.Stream<java.nio.file.Path> tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+                    for (java.nio.file.Path t : tasks.toList()) {
+                        try {
+                            String name = java.nio.file.Files.readString(t.resolve("comm"));
+                            if (name.startsWith("C1 ") || name.startsWith("C2 ")) {
+                                c.add(t.resolve("schedstat"));
+                            } else if (name.startsWith("G1 ") || name.startsWith("GC ")) {
+                                g.add(t.resolve("schedstat"));
+                            }
+                        } catch (java.io.IOException ended) {
+                            // gone
+                        }
+                    }
+                } catch (java.io.IOException | RuntimeException e) {
+                    return new long[2];
+                }
+                compilers = c;
+                gc = g;
+            }
+            return new long[] {sum(compilers), sum(gc)};
+        }
+
+        private static long sum(List<java.nio.file.Path> schedstats) {
+            long total = 0;
+            for (java.nio.file.Path f : schedstats) {
+                try {
+                    total += Long.parseLong(java.nio.file.Files.readString(f).trim().split("\\s+")[0]);
+                } catch (java.io.IOException | RuntimeException ended) {
+                    // gone
+                }
+            }
+            return total;
         }
     }
 }
