@@ -494,6 +494,7 @@ public final class CredentialsViewModel {
         java.util.concurrent.Future<?> hold = holdRest;
         holdRest = null;
         int generation = ++loadGeneration;
+        listedThisLoad = 0;
         // each load may ask for its first selection: one asked for by an earlier load may never
         // run (its window hidden before the frame it waited for)
         firstSelectionAsked = false;
@@ -568,6 +569,9 @@ public final class CredentialsViewModel {
     /** Takes a row out of the table (the credential no longer exists). */
     public void removeRow(CredentialRow row) {
         if (byToken.remove(row.token()) != null) {
+            if (row.listedInLoad == loadGeneration) {
+                listedThisLoad--; // what the load listed and is still here
+            }
             rows.remove(row);
             order.remove(row);
             forget(List.of(row));
@@ -712,7 +716,10 @@ public final class CredentialsViewModel {
                     rowUpdated(row);
                     updated.add(row);
                 }
-                row.listedInLoad = generation; // a mark, not a set of 100,000 tokens
+                if (row.listedInLoad != generation) { // a mark, not a set of 100,000 tokens
+                    row.listedInLoad = generation;
+                    listedThisLoad++;
+                }
                 if (item.status() != null && !statusObservers.isEmpty()) {
                     notifyStatus(row, before, item.status());
                 }
@@ -778,12 +785,17 @@ public final class CredentialsViewModel {
         firstSelection = Objects.requireNonNull(later, "later");
     }
 
+    /** How many of the rows the current load has listed so far (each once), less those removed since. */
+    private int listedThisLoad;
+
     private void finishLoad(int generation) {
         if (generation != loadGeneration) {
             return;
         }
-        // only a complete load may drop rows that vanished at the server
-        List<CredentialRow> gone = rows.stream().filter(r -> r.listedInLoad != generation).toList();
+        // only a complete load may drop rows that vanished at the server; when it listed as many
+        // rows as there are, none did, and the 100,000 rows need not be walked in the load's last frame
+        List<CredentialRow> gone = listedThisLoad == rows.size() ? List.of()
+                : rows.stream().filter(r -> r.listedInLoad != generation).toList();
         if (!gone.isEmpty()) {
             gone.forEach(r -> byToken.remove(r.token()));
             Set<CredentialRow> goneSet = new HashSet<>(gone); // a set: removeAll of a list is O(n * gone)

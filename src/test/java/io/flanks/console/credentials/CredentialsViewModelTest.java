@@ -64,6 +64,45 @@ class CredentialsViewModelTest {
         assertThat(vm.statusMessageProperty().get()).startsWith("Loaded 300 credentials");
     }
 
+    /**
+     * A load that listed as many rows as there are dropped none at its end (it need not walk the
+     * rows to find out); a row removed during the load (a delete) counts out of what it listed,
+     * so it cannot hide a row that vanished at the server.
+     */
+    @Test
+    void aRowRemovedDuringALoadDoesNotKeepOneThatVanishedAtTheServer() throws Exception {
+        io.flanks.console.common.HeldBackground held = new io.flanks.console.common.HeldBackground();
+        vm = new CredentialsViewModel(client, held, Clock.systemUTC());
+        vm.reload();
+        while (held.queued() > 0) {
+            held.runOne();
+        }
+        assertThat(vm.allRows()).hasSize(300);
+        CredentialRow vanished = vm.allRows().get(250);
+        client.delete(vanished.token()); // gone at the server, still a row here
+
+        vm.setSliceNanos(0); // one page a slice
+        vm.reload();
+        assertThat(held.queued()).as("the load's pages wait for their frames").isPositive();
+        held.runOne(); // the first page is in
+        assertThat(vm.pagesLoadedProperty().get()).isEqualTo(1);
+        assertThat(vm.loadingProperty().get()).isTrue();
+        CredentialRow deleted = vm.allRows().stream().filter(r -> r != vanished).findFirst().orElseThrow();
+        vm.removeRow(deleted); // deleted from the console meanwhile
+        while (held.queued() > 0) {
+            held.runOne();
+        }
+        assertThat(vm.loadingProperty().get()).isFalse();
+        assertThat(vm.allRows()).as("both gone").doesNotContain(vanished, deleted).hasSize(298);
+        assertThat(vm.totalCountProperty().get()).isEqualTo(298);
+
+        vm.reload(); // nothing vanished since: nothing dropped
+        while (held.queued() > 0) {
+            held.runOne();
+        }
+        assertThat(vm.allRows()).as("a row the server still lists comes back").hasSize(299);
+    }
+
     /** A load's deferred first selection that never ran (its window went before the frame it waited for) does not stop the next load's. */
     @Test
     void aFirstSelectionThatNeverRanLetsTheNextLoadSelect() {
