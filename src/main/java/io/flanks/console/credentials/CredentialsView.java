@@ -1,5 +1,6 @@
 package io.flanks.console.credentials;
 
+import io.flanks.console.api.CredentialStatus;
 import io.flanks.console.common.Formats;
 import io.flanks.console.common.I18n;
 import io.flanks.console.common.LazyTooltip;
@@ -359,24 +360,30 @@ public final class CredentialsView {
         token.setPrefWidth(100);
         sortBy(token, Comparator.comparing(CredentialRow::token));
 
-        TableColumn<CredentialRow, Instant> created = instantColumn("col-created", "col.created", CredentialRow::createdAt, false);
-        TableColumn<CredentialRow, Instant> updated = instantColumn("col-updated", "col.updated", CredentialRow::lastUpdate, true);
+        TableColumn<CredentialRow, CredentialStatus> created = instantColumn("col-created", "col.created", CredentialStatus::createdAt, false);
+        TableColumn<CredentialRow, CredentialStatus> updated = instantColumn("col-updated", "col.updated",
+                CredentialStatus::lastUpdateInstant, true);
 
-        TableColumn<CredentialRow, LocalDate> lastTx = new TableColumn<>(I18n.tr("col.lastTransaction"));
-        lastTx.setId("col-lastTx");
-        lastTx.setCellValueFactory(c -> statusDerived(c.getValue(), CredentialRow::lastTransactionDate));
+        TableColumn<CredentialRow, CredentialStatus> lastTx = statusColumn("col-lastTx", "col.lastTransaction");
+        lastTx.setCellFactory(c -> new StatusCell() {
+            @Override
+            protected void show(CredentialStatus s) {
+                LocalDate d = s == null ? null : s.lastTransactionDate();
+                setText(d == null ? null : d.toString());
+            }
+        });
         lastTx.setPrefWidth(88);
         sortBy(lastTx, Comparator.comparing(CredentialRow::lastTransactionDate, Comparator.nullsFirst(Comparator.naturalOrder())));
 
-        TableColumn<CredentialRow, Integer> errored = new TableColumn<>(I18n.tr("col.errored"));
-        errored.setId("col-errored");
-        errored.setCellValueFactory(c -> statusDerived(c.getValue(), CredentialRow::erroredCount));
-        errored.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(Integer n, boolean empty) {
-                super.updateItem(n, empty);
-                setText(empty || n == null ? null : n < 0 ? "?" : String.valueOf(n));
+        TableColumn<CredentialRow, CredentialStatus> errored = statusColumn("col-errored", "col.errored");
+        errored.setCellFactory(c -> new StatusCell() {
+            {
                 setAlignment(Pos.CENTER_RIGHT);
+            }
+
+            @Override
+            protected void show(CredentialStatus s) {
+                setText(s == null ? "?" : String.valueOf(s.errored().countTrue())); // as CredentialRow.erroredCount
             }
         });
         errored.setPrefWidth(62);
@@ -573,8 +580,39 @@ public final class CredentialsView {
                 ? I18n.tr("table.empty") : I18n.tr("table.emptyFiltered"));
     }
 
-    private static <T> ObservableValue<T> statusDerived(CredentialRow r, Function<CredentialRow, T> f) {
-        return Bindings.createObjectBinding(() -> f.apply(r), r.statusProperty());
+    /**
+     * A column that shows something of a row's status: its cells take the row's status property
+     * itself, and each shows what it needs of the status. Before, each cell made a binding of its
+     * own value every time it took another row (four columns, dozens of rows a keystroke), and
+     * each such binding listened to the row's status until it was collected.
+     */
+    private static TableColumn<CredentialRow, CredentialStatus> statusColumn(String id, String key) {
+        TableColumn<CredentialRow, CredentialStatus> col = new TableColumn<>(I18n.tr(key));
+        col.setId(id);
+        col.setCellValueFactory(c -> c.getValue().statusProperty());
+        return col;
+    }
+
+    /** A cell of a {@link #statusColumn}: shows its status, or nothing on an empty row. */
+    private abstract static class StatusCell extends TableCell<CredentialRow, CredentialStatus> {
+        @Override
+        protected void updateItem(CredentialStatus s, boolean empty) {
+            super.updateItem(s, empty);
+            if (empty) {
+                setText(null);
+            } else {
+                show(s);
+            }
+        }
+
+        /** Shows {@code s} (null: no status yet) on a row that is not empty. */
+        protected abstract void show(CredentialStatus s);
+
+        /** Another status object is another item, even when equal: no field-by-field comparison per cell. */
+        @Override
+        protected boolean isItemChanged(CredentialStatus oldItem, CredentialStatus newItem) {
+            return oldItem != newItem;
+        }
     }
 
     private static TableColumn<CredentialRow, String> textColumn(String id, String key,
@@ -594,27 +632,25 @@ public final class CredentialsView {
         return col;
     }
 
-    private TableColumn<CredentialRow, Instant> instantColumn(String id, String key,
-            Function<CredentialRow, Instant> value, boolean relative) {
-        TableColumn<CredentialRow, Instant> col = new TableColumn<>(I18n.tr(key));
-        col.setId(id);
-        col.setCellValueFactory(c -> statusDerived(c.getValue(), value));
-        LazyTooltip.Shared tip = new LazyTooltip.Shared(t -> Formats.exact((Instant) t).replace(" / ", "\n"));
-        col.setCellFactory(c -> new TableCell<>() {
+    private TableColumn<CredentialRow, CredentialStatus> instantColumn(String id, String key,
+            Function<CredentialStatus, Instant> value, boolean relative) {
+        TableColumn<CredentialRow, CredentialStatus> col = statusColumn(id, key);
+        LazyTooltip.Shared tip = new LazyTooltip.Shared(s -> Formats.exact(value.apply((CredentialStatus) s)).replace(" / ", "\n"));
+        col.setCellFactory(c -> new StatusCell() {
             {
                 tip.attach(this);
             }
 
             @Override
-            protected void updateItem(Instant t, boolean empty) {
-                super.updateItem(t, empty);
-                if (empty || t == null) {
-                    setText(empty ? null : "–");
-                    tip.want(this, false);
-                    return;
-                }
-                setText(relative ? Formats.relative(t, clock.instant()) : Formats.utcDate(t));
-                tip.want(this, true);
+            protected void updateItem(CredentialStatus s, boolean empty) {
+                super.updateItem(s, empty);
+                tip.want(this, !empty && s != null && value.apply(s) != null);
+            }
+
+            @Override
+            protected void show(CredentialStatus s) {
+                Instant t = s == null ? null : value.apply(s);
+                setText(t == null ? "–" : relative ? Formats.relative(t, clock.instant()) : Formats.utcDate(t));
             }
         });
         col.setPrefWidth(relative ? 95 : 88);
