@@ -297,7 +297,12 @@ public final class CredentialRow {
 
     /** Number of product and transaction groups flagged as errored; -1 when unknown. */
     public int erroredCount() {
-        return status == null ? -1 : (int) status.errored().countTrue();
+        return erroredCount(status);
+    }
+
+    /** {@link #erroredCount()} of a row with status {@code s} ({@code null}: none yet). */
+    static int erroredCount(io.flanks.console.api.CredentialStatus s) {
+        return s == null ? -1 : (int) s.errored().countTrue();
     }
 
     /**

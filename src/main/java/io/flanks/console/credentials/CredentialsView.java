@@ -383,7 +383,8 @@ public final class CredentialsView {
 
             @Override
             protected void show(CredentialStatus s) {
-                setText(s == null ? "?" : String.valueOf(s.errored().countTrue())); // as CredentialRow.erroredCount
+                int n = CredentialRow.erroredCount(s);
+                setText(n < 0 ? "?" : String.valueOf(n));
             }
         });
         errored.setPrefWidth(62);
@@ -644,13 +645,16 @@ public final class CredentialsView {
             @Override
             protected void updateItem(CredentialStatus s, boolean empty) {
                 super.updateItem(s, empty);
-                tip.want(this, !empty && s != null && value.apply(s) != null);
+                if (empty) {
+                    tip.want(this, false);
+                }
             }
 
             @Override
             protected void show(CredentialStatus s) {
                 Instant t = s == null ? null : value.apply(s);
                 setText(t == null ? "–" : relative ? Formats.relative(t, clock.instant()) : Formats.utcDate(t));
+                tip.want(this, t != null);
             }
         });
         col.setPrefWidth(relative ? 95 : 88);
