@@ -140,6 +140,7 @@ class InstallerResourcesTest {
     void theLaunchersJvmOptionsAreOnesTheJvmTakes() throws Exception {
         List<String> options = LauncherOptions.jvmOptions("", "linux/", "windows/", "macos/");
         assertThat(options).as("the start-up's compiler thresholds").anyMatch(o -> o.startsWith("-XX:Tier4InvocationThreshold="));
+        assertThat(options).as("the heap in huge pages (Linux)").contains("-XX:+UseTransparentHugePages");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(options);
         cmd.addAll(List.of("-XX:+PrintFlagsFinal", "-version"));
@@ -147,7 +148,14 @@ class InstallerResourcesTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor()).as(out).isZero();
         for (String option : options) {
-            String[] nameValue = option.substring("-XX:".length()).split("=", 2);
+            String flag = option.substring("-XX:".length());
+            if (flag.startsWith("+") || flag.startsWith("-")) {
+                // a flag on or off: the JVM knows it (it started); it may turn it off itself
+                // where the system cannot have it (huge pages where the kernel has them off)
+                assertThat(out).as(option).containsPattern("(?m)^\\s*bool\\s+" + flag.substring(1) + "\\s+= ");
+                continue;
+            }
+            String[] nameValue = flag.split("=", 2);
             assertThat(out).as(option).containsPattern("(?m)^\\s*\\S+\\s+" + nameValue[0] + "\\s+= " + nameValue[1] + "\\s");
         }
     }
