@@ -362,6 +362,7 @@ class ConsoleBenchmark {
 
             long sandboxCpu0 = cpuOf("sandbox-http");
             long clientCpu0 = cpuOf("flanks-list") + THREADS.getCurrentThreadCpuTime();
+            long backgroundWait0 = waitForCoreOf(BACKGROUND);
             t0 = System.nanoTime();
             int floorRows = c.listEach((items, page, of) -> { }); // as the console lists: keeping no pages
             long floorMs = ms(t0);
@@ -369,6 +370,7 @@ class ConsoleBenchmark {
             // where the floor's CPU goes: the in-process sandbox making pages, the client reading them
             results.put("listFloorSandboxCpuMs", (cpuOf("sandbox-http") - sandboxCpu0) / 1_000_000);
             results.put("listFloorClientCpuMs", (cpuOf("flanks-list") + THREADS.getCurrentThreadCpuTime() - clientCpu0) / 1_000_000);
+            results.put("listFloorBackgroundWaitMs", (waitForCoreOf(BACKGROUND) - backgroundWait0) / 1_000_000);
             if (seq != ROWS || floorRows != ROWS) {
                 throw new IllegalStateException("rows: sequential " + seq + ", floor " + floorRows);
             }
@@ -436,12 +438,16 @@ class ConsoleBenchmark {
         long sandboxCpu0 = cpuOf("sandbox-http");
         long clientCpu0 = cpuOf("flanks-list");
         long rowsCpu0 = cpuOf("console-bg");
+        long backgroundWait0 = waitForCoreOf(BACKGROUND);
         long uiMs = timedLoad(vm[0], frames);
         // beside the floor's: the sandbox making pages, the client reading them, the view-model's
         // threads turning them into rows (the floor makes no rows)
         results.put("loadSandboxCpuMs", (cpuOf("sandbox-http") - sandboxCpu0) / 1_000_000);
         results.put("loadClientCpuMs", (cpuOf("flanks-list") - clientCpu0) / 1_000_000);
         results.put("loadRowsCpuMs", (cpuOf("console-bg") - rowsCpu0) / 1_000_000);
+        // how long those threads were runnable but waited for a core (Linux schedstat): the
+        // floor's and the load's alike, so a slower load shows whether its pages waited for a core
+        results.put("loadBackgroundWaitMs", (waitForCoreOf(BACKGROUND) - backgroundWait0) / 1_000_000);
         int rows = WaitForAsyncUtils.asyncFx(() -> vm[0].totalCountProperty().get()).get(10, TimeUnit.SECONDS);
         results.put("listUiMs", uiMs);
         // busy (CPU) time of the UI thread and the renderer during the load: on a quiet machine
@@ -873,6 +879,32 @@ class ConsoleBenchmark {
                 .limit(6)
                 .forEach(e -> sb.append(' ').append(e.getKey()).append('=').append(e.getValue()));
         System.out.println(sb);
+    }
+
+    /** The threads that make, read and turn pages into rows while listing (kernel names). */
+    private static final List<String> BACKGROUND = List.of("sandbox-http", "flanks-list", "console-bg");
+
+    /**
+     * How long, so far, the live threads whose kernel name starts with one of {@code prefixes}
+     * were runnable but waited for a core (ns, the second figure of Linux schedstat); 0 without /proc.
+     */
+    private static long waitForCoreOf(List<String> prefixes) {
+        long sum = 0;
+        try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : tasks.toList()) {
+                try {
+                    String name = Files.readString(t.resolve("comm"));
+                    if (prefixes.stream().anyMatch(name::startsWith)) {
+                        sum += Long.parseLong(Files.readString(t.resolve("schedstat")).trim().split("\\s+")[1]);
+                    }
+                } catch (java.io.IOException | RuntimeException ended) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0;
+        }
+        return sum;
     }
 
     /** CPU time so far of the live threads whose name starts with {@code prefix}. */
