@@ -106,6 +106,13 @@ public final class OpenedOnBigAccount {
             results.put("openRowsAtShow", rowsAtShow[0]);
             results.put("openShowToLoadedMs", (System.nanoTime() - shownAt[0]) / 1_000_000);
             results.put("openLoadMs", (System.nanoTime() - t0) / 1_000_000);
+            // what a task manager shows for the process (the console and, here, its sandbox
+            // holding the 100,000 credentials too): resident memory now and at its peak, and the
+            // heap the JVM has taken from the system
+            results.put("openRssMb", statusKb("VmRSS") / 1024);
+            results.put("openPeakRssMb", statusKb("VmHWM") / 1024);
+            results.put("openHeapCommittedMb",
+                    java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() / (1024 * 1024));
             CountDownLatch reported = new CountDownLatch(1);
             Platform.runLater(() -> {
                 results.put("openRows", vm[0].totalCountProperty().get());
@@ -119,5 +126,19 @@ public final class OpenedOnBigAccount {
         System.out.println("OPENED " + new ObjectMapper().writeValueAsString(results));
         System.out.flush();
         System.exit(0);
+    }
+
+    /** A {@code kB} figure of {@code /proc/self/status} (Linux); -1 where there is none. */
+    private static long statusKb(String field) {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith(field + ":")) {
+                    return Long.parseLong(line.substring(field.length() + 1).trim().split("\\s+")[0]);
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // no /proc
+        }
+        return -1;
     }
 }
