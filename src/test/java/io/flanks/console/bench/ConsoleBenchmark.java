@@ -264,6 +264,13 @@ class ConsoleBenchmark {
             jvm.addAll(List.of(extra.split("\\s+")));
         }
         jvm.add("-Dbench.noHold=" + Boolean.getBoolean("bench.noHold"));
+        // after the load, the console idles for bench.openIdleMs (8 s; 0: not at all) with the
+        // launcher's periodic collection shortened to 2 s, so it need not idle for two minutes
+        long idleMs = Long.getLong("bench.openIdleMs", 8000);
+        if (idleMs > 0) {
+            jvm.add("-XX:G1PeriodicGCInterval=2000");
+            jvm.add("-Dbench.idleMs=" + idleMs);
+        }
         results.put("openJvmOptions", "\"" + String.join(" ", jvm) + "\"");
         String out = childRun(app.classPath() + java.io.File.pathSeparator + testClassPath(app.dir()), jvm,
                 OpenedOnBigAccount.class.getName(), String.valueOf(ROWS), String.valueOf(LATENCY_MS));

@@ -141,6 +141,7 @@ class InstallerResourcesTest {
         List<String> options = LauncherOptions.jvmOptions("", "linux/", "windows/", "macos/");
         assertThat(options).as("the start-up's compiler thresholds").anyMatch(o -> o.startsWith("-XX:Tier4InvocationThreshold="));
         assertThat(options).as("the heap in huge pages (Linux)").contains("-XX:+UseTransparentHugePages");
+        assertThat(options).as("unused heap given back when idle").anyMatch(o -> o.startsWith("-XX:G1PeriodicGCInterval="));
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(options);
         cmd.addAll(List.of("-XX:+PrintFlagsFinal", "-version"));
