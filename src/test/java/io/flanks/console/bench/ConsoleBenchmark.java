@@ -897,19 +897,10 @@ class ConsoleBenchmark {
      */
     private static long waitForCoreOf(List<String> prefixes) {
         long sum = 0;
-        try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
-            for (Path t : tasks.toList()) {
-                try {
-                    String name = Files.readString(t.resolve("comm"));
-                    if (prefixes.stream().anyMatch(name::startsWith)) {
-                        sum += Long.parseLong(Files.readString(t.resolve("schedstat")).trim().split("\\s+")[1]);
-                    }
-                } catch (java.io.IOException | RuntimeException ended) {
-                    // the thread ended meanwhile
-                }
+        for (Map.Entry<Path, String> t : FrameGaps.threadSchedstats().entrySet()) {
+            if (prefixes.stream().anyMatch(t.getValue()::startsWith)) {
+                sum += FrameGaps.schedstat(t.getKey(), 1);
             }
-        } catch (java.io.IOException | RuntimeException e) {
-            return 0;
         }
         return sum;
     }

@@ -103,12 +103,39 @@ final class FrameGaps {
     }
 
     private static long runQueueWait(java.nio.file.Path schedstat) {
+        return schedstat(schedstat, 1);
+    }
+
+    /**
+     * One figure of a Linux schedstat file (ns): 0 the thread's CPU, 1 its time runnable but
+     * waiting for a core; 0 where the file cannot be read (the thread ended, no /proc).
+     */
+    static long schedstat(java.nio.file.Path file, int field) {
         try {
-            String[] f = java.nio.file.Files.readString(schedstat).trim().split("\\s+");
-            return Long.parseLong(f[1]);
+            return Long.parseLong(java.nio.file.Files.readString(file).trim().split("\\s+")[field]);
         } catch (java.io.IOException | RuntimeException e) {
             return 0;
         }
+    }
+
+    /**
+     * This process's live threads: each one's schedstat file, with its kernel name (cut to 15
+     * characters); threads that end while listed are left out. Empty where there is no /proc.
+     */
+    static Map<java.nio.file.Path, String> threadSchedstats() {
+        Map<java.nio.file.Path, String> threads = new java.util.LinkedHashMap<>();
+        try (java.util.stream.Stream<java.nio.file.Path> tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+            for (java.nio.file.Path t : tasks.toList()) {
+                try {
+                    threads.put(t.resolve("schedstat"), java.nio.file.Files.readString(t.resolve("comm")));
+                } catch (java.io.IOException ended) {
+                    // gone
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return Map.of();
+        }
+        return threads;
     }
 
     /** The renderer thread's wait for a core so far (ns), found by its kernel name; 0 where unknown. */
@@ -118,17 +145,8 @@ final class FrameGaps {
         @Override
         public long getAsLong() {
             if (file == null) {
-                try (java.util.stream.Stream<java.nio.file.Path> tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
-                    file = tasks.filter(t -> {
-                        try {
-                            return java.nio.file.Files.readString(t.resolve("comm")).startsWith("QuantumRenderer");
-                        } catch (java.io.IOException e) {
-                            return false;
-                        }
-                    }).map(t -> t.resolve("schedstat")).findFirst().orElse(null);
-                } catch (java.io.IOException | RuntimeException e) {
-                    return 0;
-                }
+                file = threadSchedstats().entrySet().stream().filter(t -> t.getValue().startsWith("QuantumRenderer"))
+                        .map(Map.Entry::getKey).findFirst().orElse(null);
             }
             return file == null ? 0 : runQueueWait(file);
         }
@@ -225,22 +243,13 @@ final class FrameGaps {
                 sinceListed = 0;
                 List<java.nio.file.Path> c = new ArrayList<>();
                 List<java.nio.file.Path> g = new ArrayList<>();
-                try (java.util.stream.Stream<java.nio.file.Path> tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
-                    for (java.nio.file.Path t : tasks.toList()) {
-                        try {
-                            String name = java.nio.file.Files.readString(t.resolve("comm"));
-                            if (name.startsWith("C1 ") || name.startsWith("C2 ")) {
-                                c.add(t.resolve("schedstat"));
-                            } else if (name.startsWith("G1 ") || name.startsWith("GC ")) {
-                                g.add(t.resolve("schedstat"));
-                            }
-                        } catch (java.io.IOException ended) {
-                            // gone
-                        }
+                threadSchedstats().forEach((file, name) -> {
+                    if (name.startsWith("C1 ") || name.startsWith("C2 ")) {
+                        c.add(file);
+                    } else if (name.startsWith("G1 ") || name.startsWith("GC ")) {
+                        g.add(file);
                     }
-                } catch (java.io.IOException | RuntimeException e) {
-                    return new long[2];
-                }
+                });
                 compilers = c;
                 gc = g;
             }
@@ -250,11 +259,7 @@ final class FrameGaps {
         private static long sum(List<java.nio.file.Path> schedstats) {
             long total = 0;
             for (java.nio.file.Path f : schedstats) {
-                try {
-                    total += Long.parseLong(java.nio.file.Files.readString(f).trim().split("\\s+")[0]);
-                } catch (java.io.IOException | RuntimeException ended) {
-                    // gone
-                }
+                total += schedstat(f, 0);
             }
             return total;
         }

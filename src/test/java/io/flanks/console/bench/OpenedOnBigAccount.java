@@ -111,8 +111,7 @@ public final class OpenedOnBigAccount {
             // heap the JVM has taken from the system
             results.put("openRssMb", statusKb("VmRSS") / 1024);
             results.put("openPeakRssMb", statusKb("VmHWM") / 1024);
-            results.put("openHeapCommittedMb",
-                    java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() / (1024 * 1024));
+            results.put("openHeapCommittedMb", heapCommittedMb());
             CountDownLatch reported = new CountDownLatch(1);
             Platform.runLater(() -> {
                 results.put("openRows", vm[0].totalCountProperty().get());
@@ -128,8 +127,7 @@ public final class OpenedOnBigAccount {
                 Thread.sleep(idle);
                 results.put("openIdleMs", idle);
                 results.put("openIdleRssMb", statusKb("VmRSS") / 1024);
-                results.put("openIdleHeapCommittedMb",
-                        java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() / (1024 * 1024));
+                results.put("openIdleHeapCommittedMb", heapCommittedMb());
             }
             background.close();
             session.close();
@@ -137,6 +135,11 @@ public final class OpenedOnBigAccount {
         System.out.println("OPENED " + new ObjectMapper().writeValueAsString(results));
         System.out.flush();
         System.exit(0);
+    }
+
+    /** The heap the JVM holds from the system now (MB). */
+    private static long heapCommittedMb() {
+        return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() / (1024 * 1024);
     }
 
     /** A {@code kB} figure of {@code /proc/self/status} (Linux); -1 where there is none. */
