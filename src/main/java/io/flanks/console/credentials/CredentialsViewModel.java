@@ -189,6 +189,8 @@ public final class CredentialsViewModel {
     private final List<StatusObserver> statusObservers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Background.Job loadJob;
     private int loadGeneration;
+    /** How many of the rows the current load has listed so far (each once), less those removed since. */
+    private int listedThisLoad;
     /** What the next load's pages after the first wait for (the window being up), or null. */
     private java.util.concurrent.Future<?> holdRest;
     private boolean banksRequested;
@@ -784,9 +786,6 @@ public final class CredentialsViewModel {
     public void deferFirstSelectionWith(java.util.function.Consumer<Runnable> later) {
         firstSelection = Objects.requireNonNull(later, "later");
     }
-
-    /** How many of the rows the current load has listed so far (each once), less those removed since. */
-    private int listedThisLoad;
 
     private void finishLoad(int generation) {
         if (generation != loadGeneration) {
