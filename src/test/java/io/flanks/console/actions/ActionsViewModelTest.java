@@ -2,9 +2,8 @@ package io.flanks.console.actions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.flanks.console.api.Backoff;
-import io.flanks.console.api.Environment;
 import io.flanks.console.api.FlanksClient;
+import io.flanks.console.api.SandboxClients;
 import io.flanks.console.api.ForceKind;
 import io.flanks.console.audit.AuditEntry;
 import io.flanks.console.audit.AuditLog;
@@ -19,7 +18,6 @@ import io.flanks.console.settings.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -76,8 +74,7 @@ class ActionsViewModelTest {
     void setUp() throws Exception {
         I18n.use(Locale.ENGLISH);
         server = SandboxServer.start(SandboxConfig.defaults());
-        client = new FlanksClient(new Environment("Sandbox", server.baseUrl(), "sandbox-client", "sandbox-secret"),
-                FlanksClient.defaultHttp(), new Backoff(Duration.ofMillis(1), Duration.ofMillis(2), Backoff.REAL), Clock.systemUTC());
+        client = SandboxClients.of(server);
         credentials = new CredentialsViewModel(client, Background.direct(), Clock.systemUTC());
         credentials.reload();
         audit = new AuditLog(dir);

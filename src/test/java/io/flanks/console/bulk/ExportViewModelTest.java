@@ -2,12 +2,11 @@ package io.flanks.console.bulk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.flanks.console.api.Backoff;
 import io.flanks.console.api.CredentialItem;
 import io.flanks.console.api.CredentialStatus;
-import io.flanks.console.api.Environment;
 import io.flanks.console.api.FlagGroups;
 import io.flanks.console.api.FlanksClient;
+import io.flanks.console.api.SandboxClients;
 import io.flanks.console.api.Flags;
 import io.flanks.console.common.Background;
 import io.flanks.console.common.I18n;
@@ -22,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Comparator;
@@ -51,8 +49,7 @@ class ExportViewModelTest {
     void setUp() throws Exception {
         I18n.use(Locale.ENGLISH);
         server = SandboxServer.start(SandboxConfig.defaults());
-        client = new FlanksClient(new Environment("Sandbox", server.baseUrl(), "sandbox-client", "sandbox-secret"),
-                FlanksClient.defaultHttp(), new Backoff(Duration.ofMillis(1), Duration.ofMillis(2), Backoff.REAL), Clock.systemUTC());
+        client = SandboxClients.of(server);
         credentials = new CredentialsViewModel(client, Background.direct(), Clock.systemUTC());
         export = new ExportViewModel(credentials, Clock.fixed(Instant.parse("2026-03-04T05:06:00Z"), ZoneId.of("UTC")));
         credentials.reload();

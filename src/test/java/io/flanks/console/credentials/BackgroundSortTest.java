@@ -2,15 +2,13 @@ package io.flanks.console.credentials;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.flanks.console.api.Backoff;
-import io.flanks.console.api.Environment;
 import io.flanks.console.api.FlanksClient;
+import io.flanks.console.api.SandboxClients;
 import io.flanks.console.common.Background;
 import io.flanks.console.common.I18n;
 import io.flanks.console.sandbox.SandboxConfig;
 import io.flanks.console.sandbox.SandboxServer;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -36,8 +34,7 @@ class BackgroundSortTest {
     void setUp() throws Exception {
         I18n.use(Locale.ENGLISH);
         server = SandboxServer.start(SandboxConfig.defaults());
-        client = new FlanksClient(new Environment("Sandbox", server.baseUrl(), "sandbox-client", "sandbox-secret"),
-                FlanksClient.defaultHttp(), new Backoff(Duration.ofMillis(1), Duration.ofMillis(2), Backoff.REAL), Clock.systemUTC());
+        client = SandboxClients.of(server);
         background = new HeldSorts();
         vm = new CredentialsViewModel(client, background, Clock.systemUTC());
         vm.setSortInBackgroundFrom(100); // the sandbox's 300 rows count as many
@@ -91,8 +88,7 @@ class BackgroundSortTest {
     @Test
     void aSortOfRowsThatPagesCameAfterIsNotTaken() throws Exception {
         try (SandboxServer bigger = SandboxServer.start(SandboxConfig.defaults().withCredentials(500))) {
-            FlanksClient c = new FlanksClient(new Environment("Sandbox", bigger.baseUrl(), "sandbox-client", "sandbox-secret"),
-                    FlanksClient.defaultHttp(), new Backoff(Duration.ofMillis(1), Duration.ofMillis(2), Backoff.REAL), Clock.systemUTC());
+            FlanksClient c = SandboxClients.of(bigger);
             try {
                 HeldSorts held = new HeldSorts();
                 held.holdingFrames = true;

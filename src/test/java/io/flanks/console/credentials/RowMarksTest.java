@@ -2,10 +2,9 @@ package io.flanks.console.credentials;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.flanks.console.api.Backoff;
 import io.flanks.console.api.CredentialItem;
-import io.flanks.console.api.Environment;
 import io.flanks.console.api.FlanksClient;
+import io.flanks.console.api.SandboxClients;
 import io.flanks.console.api.ForceKind;
 import io.flanks.console.common.Background;
 import io.flanks.console.common.I18n;
@@ -37,8 +36,7 @@ class RowMarksTest {
     void setUp() throws Exception {
         I18n.use(Locale.ENGLISH);
         server = SandboxServer.start(SandboxConfig.defaults().withClock(STILL));
-        client = new FlanksClient(new Environment("Sandbox", server.baseUrl(), "sandbox-client", "sandbox-secret"),
-                FlanksClient.defaultHttp(), new Backoff(Duration.ofMillis(1), Duration.ofMillis(2), Backoff.REAL), Clock.systemUTC());
+        client = SandboxClients.of(server);
         vm = new CredentialsViewModel(client, Background.direct(), Clock.systemUTC());
     }
 
