@@ -96,22 +96,22 @@ class BackgroundSortTest {
                 loading.setSortInBackgroundFrom(100);
                 loading.setSliceNanos(0); // one page a slice
                 loading.reload(); // five pages fetched, each waiting for its frame
-                held.nextFrame(); // page 1
+                held.frames.runOne(); // page 1
                 assertThat(loading.allRows()).hasSize(100);
                 held.holding = true;
                 Comparator<CredentialRow> byToken = Comparator.comparing(CredentialRow::token);
                 loading.comparatorProperty().set(byToken); // sorted in the background from page 1's rows
                 held.held.get(0).workOnOwnThread();
-                held.nextFrame(); // page 2: the table's rows made again, sorted here
-                held.nextFrame(); // page 3: within the quarter second, the table's rows wait
+                held.frames.runOne(); // page 2: the table's rows made again, sorted here
+                held.frames.runOne(); // page 3: within the quarter second, the table's rows wait
                 assertThat(loading.allRows()).hasSize(300);
                 held.held.get(0).deliver(); // the sort of page 1's rows ends now
 
                 List<CredentialRow> expected = new ArrayList<>(loading.allRows());
                 expected.sort(byToken);
                 assertThat(loading.shownRows()).containsExactlyElementsOf(expected);
-                while (held.frames.size() > 0) {
-                    held.nextFrame();
+                while (held.frames.queued() > 0) {
+                    held.frames.runOne();
                 }
                 assertThat(loading.shownRows()).hasSize(500).isSortedAccordingTo(byToken);
             } finally {
@@ -172,26 +172,23 @@ class BackgroundSortTest {
 
     /**
      * Runs work at once until {@link #holding}; then holds it until the test runs it. With
-     * {@link #holdingFrames}, what waits for a frame ({@code uiLater}) waits for {@link #nextFrame}.
+     * {@link #holdingFrames}, what waits for a frame ({@code uiLater}) is held as
+     * {@link io.flanks.console.common.HeldBackground} holds it, until the test runs {@link #frames}.
      */
     private static final class HeldSorts implements Background {
         private final Background direct = Background.direct();
         boolean holding;
         boolean holdingFrames;
         final List<HeldSort> held = new ArrayList<>();
-        final java.util.ArrayDeque<Runnable> frames = new java.util.ArrayDeque<>();
+        final io.flanks.console.common.HeldBackground frames = new io.flanks.console.common.HeldBackground();
 
         @Override
         public void uiLater(Runnable r) {
             if (holdingFrames) {
-                frames.add(r);
+                frames.uiLater(r);
             } else {
                 r.run();
             }
-        }
-
-        void nextFrame() {
-            frames.remove().run();
         }
 
         @Override
