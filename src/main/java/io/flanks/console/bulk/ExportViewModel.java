@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * "Export view": the rows the table shows (after search and filters, in its sort order) as a
- * CSV file. The rows are taken on the UI thread when the export starts; the file is written in
- * the background, atomically, and the status bar says where and how many. Nothing is opened.
+ * CSV file. The rows are taken on the UI thread when the export starts (once a sort still
+ * running in the background is shown); the file is written in the background, atomically, and
+ * the status bar says where and how many. Nothing is opened.
  */
 public final class ExportViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(ExportViewModel.class);
@@ -75,11 +76,20 @@ public final class ExportViewModel {
         return "flanks-credentials-" + STAMP.format(clock.instant().atZone(ZoneId.systemDefault())) + ".csv";
     }
 
-    /** Writes the rows shown now to {@code target}; ignored while an export is running. */
+    /**
+     * Writes the rows shown to {@code target}; ignored while an export is running. If the table
+     * is still sorting by a header just clicked (many rows sort in the background), the rows are
+     * taken once they are shown in that order: the file has the order the header shows.
+     */
     public void export(Path target) {
         if (running.get()) {
             return;
         }
+        running.set(true);
+        credentials.whenOrdered(() -> write(target));
+    }
+
+    private void write(Path target) {
         List<CredentialRow> shown = credentials.shownRows();
         java.util.Map<Health, String> words = new java.util.EnumMap<>(Health.class);
         for (Health h : Health.values()) {
@@ -89,7 +99,6 @@ public final class ExportViewModel {
         for (CredentialRow r : shown) {
             lines.add(CsvExport.Line.of(r, words.get(r.health())));
         }
-        running.set(true);
         error.set(null);
         credentials.showStatus(I18n.tr("export.running", lines.size()));
         background.submit("export csv", j -> CsvExport.write(lines, target, j::isCancelled),

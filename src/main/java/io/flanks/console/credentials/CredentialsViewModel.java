@@ -88,6 +88,8 @@ public final class CredentialsViewModel {
     private long orderVersion;
     /** The background sort of a new sort order, while it runs. */
     private Background.Job presort;
+    /** What waits for the rows to be shown in the current sort order ({@link #whenOrdered}). */
+    private final List<Runnable> waitingForOrder = new ArrayList<>();
     /**
      * From this many rows, a new sort order is sorted in the background: sorting 100,000 rows
      * took 20-110 ms here (by health to by external id), the window standing still meanwhile.
@@ -263,6 +265,7 @@ public final class CredentialsViewModel {
                 presort(c);
             } else {
                 refreshAllShown();
+                ordered();
             }
         });
     }
@@ -703,6 +706,7 @@ public final class CredentialsViewModel {
     private void presorted(Comparator<CredentialRow> c, long version, CredentialRow[] sorted) {
         presort = null;
         if (comparator.get() != c || !orderDirty) {
+            ordered();
             return; // another order asked for, or the rows were sorted on this thread meanwhile
         }
         if (sorted != null && version == orderVersion) {
@@ -713,6 +717,30 @@ public final class CredentialsViewModel {
             orderDirty = false;
         }
         refreshAllShown();
+        ordered();
+    }
+
+    /**
+     * Runs {@code action} on this thread once {@link #shownRows()} are in the table's sort order:
+     * at once, unless a new sort order is being sorted in the background; then as soon as its
+     * rows are shown (or it was called off for another order, and that one's rows are shown).
+     * An export asked for right after a header click thus writes the order the header shows.
+     */
+    public void whenOrdered(Runnable action) {
+        if (presort == null) {
+            action.run();
+        } else {
+            waitingForOrder.add(action);
+        }
+    }
+
+    private void ordered() {
+        if (presort != null || waitingForOrder.isEmpty()) {
+            return;
+        }
+        List<Runnable> due = new ArrayList<>(waitingForOrder);
+        waitingForOrder.clear();
+        due.forEach(Runnable::run);
     }
 
     /** Tests: from how many rows a new sort order is sorted in the background. */

@@ -13,6 +13,7 @@ import io.flanks.console.common.I18n;
 import io.flanks.console.credentials.CredentialRow;
 import io.flanks.console.credentials.CredentialsViewModel;
 import io.flanks.console.credentials.Health;
+import io.flanks.console.credentials.ViewModelHooks;
 import io.flanks.console.sandbox.SandboxConfig;
 import io.flanks.console.sandbox.SandboxServer;
 import java.io.IOException;
@@ -102,6 +103,34 @@ class ExportViewModelTest {
         }
     }
 
+    /**
+     * Many rows sort in the background after a header click; an export asked for meanwhile
+     * waits for the sorted rows instead of writing the order the table showed before.
+     */
+    @Test
+    void anExportRightAfterAHeaderClickWritesTheOrderTheHeaderShows() throws Exception {
+        HeldJobs held = new HeldJobs();
+        CredentialsViewModel sorting = new CredentialsViewModel(client, held, Clock.systemUTC());
+        ViewModelHooks.sortInBackgroundFrom(sorting, 100); // the sandbox's 300 rows count as many
+        sorting.reload();
+        held.holding = true;
+        ExportViewModel exporting = new ExportViewModel(sorting, Background.direct(), Clock.systemUTC());
+        Comparator<CredentialRow> byTokenDescending = Comparator.comparing(CredentialRow::token).reversed();
+        sorting.comparatorProperty().set(byTokenDescending); // its sort waits in the background
+        Path file = dir.resolve("sorted.csv");
+
+        exporting.export(file);
+        exporting.export(dir.resolve("second.csv")); // a second request while the first waits
+        assertThat(file).as("nothing written before the rows are in the header's order").doesNotExist();
+        assertThat(exporting.runningProperty().get()).isTrue();
+
+        held.runAll();
+        List<String> expected = sorting.allRows().stream().sorted(byTokenDescending).map(CredentialRow::token).toList();
+        assertThat(read(file).stream().map(r -> r.get("credentials_token")).toList()).isEqualTo(expected);
+        assertThat(exporting.runningProperty().get()).isFalse();
+        assertThat(dir.resolve("second.csv")).as("ignored, as while a file is written").doesNotExist();
+    }
+
     @Test
     void flagsAreTrueFalseOrEmptyAndFlowTokensAreNeverWritten() throws Exception {
         credentials.healthFilterProperty().set(Health.BLOCKED);
@@ -189,6 +218,39 @@ class ExportViewModelTest {
             assertThat(utc.defaultFileName()).isEqualTo("flanks-credentials-20260304-0506.csv");
         } finally {
             java.util.TimeZone.setDefault(old);
+        }
+    }
+
+    /** Runs work at once until {@link #holding}; then holds it (work and callback) until {@link #runAll}. */
+    private static final class HeldJobs implements Background {
+        private final Background direct = Background.direct();
+        private final List<Runnable> held = new java.util.ArrayList<>();
+        boolean holding;
+
+        @Override
+        public <T> Job submit(String name, Work<T> work, java.util.function.Consumer<? super T> onSuccess,
+                java.util.function.Consumer<Throwable> onFailure) {
+            if (!holding) {
+                return direct.submit(name, work, onSuccess, onFailure);
+            }
+            SimpleJob job = new SimpleJob();
+            held.add(() -> {
+                if (!job.isCancelled()) {
+                    direct.submit(name, work, onSuccess, onFailure);
+                }
+            });
+            return job;
+        }
+
+        @Override
+        public void ui(Runnable r) {
+            r.run();
+        }
+
+        void runAll() {
+            List<Runnable> due = List.copyOf(held);
+            held.clear();
+            due.forEach(Runnable::run);
         }
     }
 }

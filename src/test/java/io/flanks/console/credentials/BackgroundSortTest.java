@@ -144,6 +144,28 @@ class BackgroundSortTest {
     }
 
     @Test
+    void whatWaitsForTheSortedRowsRunsOnceTheLastOrderAskedForIsShown() throws Exception {
+        List<List<CredentialRow>> seen = new ArrayList<>();
+        vm.whenOrdered(() -> seen.add(List.copyOf(vm.shownRows())));
+        assertThat(seen).as("no sort running: at once").hasSize(1);
+
+        Comparator<CredentialRow> byToken = Comparator.comparing(CredentialRow::token);
+        vm.comparatorProperty().set(new ByBank());
+        vm.whenOrdered(() -> seen.add(List.copyOf(vm.shownRows())));
+        vm.comparatorProperty().set(byToken); // the first sort called off
+        assertThat(seen).as("waiting for the sort").hasSize(1);
+        background.held.get(1).succeedOnOwnThread();
+        assertThat(seen).hasSize(2);
+        assertThat(seen.get(1)).containsExactlyElementsOf(stableSorted(byToken));
+
+        vm.comparatorProperty().set(Comparator.comparing(CredentialRow::bankId));
+        vm.whenOrdered(() -> seen.add(List.copyOf(vm.shownRows())));
+        background.held.get(2).fail(new IllegalStateException("sort failed"));
+        assertThat(seen).as("a failed sort, done on the UI thread").hasSize(3);
+        assertThat(seen.get(2)).containsExactlyElementsOf(stableSorted(Comparator.comparing(CredentialRow::bankId)));
+    }
+
+    @Test
     void fewRowsAreSortedAtOnce() {
         vm.setSortInBackgroundFrom(301);
         Comparator<CredentialRow> byToken = Comparator.comparing(CredentialRow::token);
