@@ -313,8 +313,15 @@ public final class CredentialsView {
         });
         // the view-model sorts (once per change, not per cell): a header click hands it the
         // sort order as one comparator over rows, never one that reads cell values
+        // the current row, if in view, stays where it was in the window: the eye need not look for it
         table.setSortPolicy(t -> {
+            CredentialRow current = table.getSelectionModel().getSelectedItem();
+            int place = current == null || !(table.getSkin() instanceof RestyleOnChangeTableSkin s)
+                    ? -1 : s.placeInView(table.getSelectionModel().getSelectedIndex());
             vm.comparatorProperty().set(rowComparator(t.getSortOrder()));
+            if (place >= 0) {
+                vm.whenOrdered(() -> keepInPlace(current, place));
+            }
             return true;
         });
         // one height for every row: the table need not measure rows to size its scroll bar
@@ -429,6 +436,14 @@ public final class CredentialsView {
                 syncSelectedRows();
             }
         });
+    }
+
+    /** After a sort: the current row back at its place among the rows in view, unless another was chosen meanwhile. */
+    private void keepInPlace(CredentialRow row, int place) {
+        var sm = table.getSelectionModel();
+        if (sm.getSelectedItem() == row && table.getSkin() instanceof RestyleOnChangeTableSkin s) {
+            s.showAt(sm.getSelectedIndex(), place);
+        }
     }
 
     /** Selects again, at their new indices, the rows the view-model had selected that are still shown. */

@@ -59,6 +59,22 @@ final class RestyleOnChangeTableSkin extends TableViewSkin<CredentialRow> {
         return getVirtualFlow() instanceof Flow f && f.getHeight() < f.givenHeight;
     }
 
+    /** Where row {@code index} is among the rows in view (0: the top one), or -1 if it is not in view. */
+    int placeInView(int index) {
+        VirtualFlow<TableRow<CredentialRow>> flow = getVirtualFlow();
+        TableRow<CredentialRow> first = flow == null ? null : flow.getFirstVisibleCell();
+        TableRow<CredentialRow> last = flow == null ? null : flow.getLastVisibleCell();
+        if (first == null || last == null || index < first.getIndex() || index > last.getIndex()) {
+            return -1;
+        }
+        return index - first.getIndex();
+    }
+
+    /** Scrolls so that row {@code index} is at {@code place} among the rows in view (as near as the ends allow). */
+    void showAt(int index, int place) {
+        getVirtualFlow().scrollToTop(Math.max(0, index - place));
+    }
+
     @Override
     protected void layoutChildren(double x, double y, double w, double h) {
         super.layoutChildren(x, y, w, h);

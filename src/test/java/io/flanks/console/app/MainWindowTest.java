@@ -193,6 +193,32 @@ class MainWindowTest {
     }
 
     @Test
+    void aHeaderClickKeepsTheCurrentRowWhereItWasInTheWindow(FxRobot robot) throws Exception {
+        awaitLoaded();
+        TableView<CredentialRow> t = table(robot);
+        List<CredentialRow> byToken = t.getItems().stream().sorted(java.util.Comparator.comparing(CredentialRow::token)).toList();
+        // a row near the top that sorting by token takes far down (not to the very end)
+        int index = java.util.stream.IntStream.range(3, 12)
+                .filter(i -> byToken.indexOf(t.getItems().get(i)) >= 60 && byToken.indexOf(t.getItems().get(i)) <= 240)
+                .findFirst().orElseThrow();
+        CredentialRow target = t.getItems().get(index);
+        WaitForAsyncUtils.asyncFx(() -> t.getSelectionModel().clearAndSelect(index)).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        double before = rowAt(robot, index).localToScene(0, 0).getY();
+
+        robot.clickOn(robot.lookup("#col-token").query().lookup(".label"));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        int now = t.getItems().indexOf(target);
+        assertThat(now).as("sorted far from where it was").isEqualTo(byToken.indexOf(target));
+        assertThat(t.getSelectionModel().getSelectedItem()).isSameAs(target);
+        javafx.scene.Node row = robot.lookup(".table-row-cell").match(n -> n instanceof javafx.scene.control.TableRow<?> r
+                && r.getIndex() == now && r.isVisible() && r.getItem() == target).tryQuery()
+                .orElseThrow(() -> new AssertionError("the current row is not in view after the sort"));
+        assertThat(row.localToScene(0, 0).getY()).as("at the same height in the window").isCloseTo(before, org.assertj.core.data.Offset.offset(1.0));
+    }
+
+    @Test
     void cellsShareOneTooltipPerColumnThatSaysWhatItsOwnCellHolds(FxRobot robot) throws Exception {
         awaitLoaded();
         List<javafx.scene.control.TableCell<?, ?>> tokens = robot.lookup(".table-row-cell .table-cell").queryAll().stream()
