@@ -312,8 +312,8 @@ public final class CredentialsView {
             }
         });
         // the view-model sorts (once per change, not per cell): a header click hands it the
-        // sort order as one comparator over rows, never one that reads cell values
-        // the current row, if in view, stays where it was in the window: the eye need not look for it
+        // sort order as one comparator over rows, never one that reads cell values; the current
+        // row, if in view, stays where it was in the window: the eye need not look for it
         table.setSortPolicy(t -> {
             CredentialRow current = table.getSelectionModel().getSelectedItem();
             int place = current == null || !(table.getSkin() instanceof RestyleOnChangeTableSkin s)
