@@ -305,6 +305,9 @@ public final class CredentialsView {
                 resyncing = true;
             }
         });
+        // rows selected by the thousand cost JavaFX's own selection model time in proportion
+        // to their square; this one is a bit set (see RowSelectionModel)
+        table.setSelectionModel(new RowSelectionModel<>(table));
         table.setItems(vm.shownRows());
         vm.shownRows().addListener((ListChangeListener<CredentialRow>) c -> {
             if (TableRows.isReplacement(c)) {
@@ -455,11 +458,18 @@ public final class CredentialsView {
         try {
             sm.clearSelection();
             Map<CredentialRow, Integer> at = indexOf(others.size() + 1);
+            int[] indices = new int[others.size()];
+            int n = 0;
             for (CredentialRow r : others) {
                 Integer i = at == null ? indexIn(r) : at.get(r);
                 if (i != null) {
-                    sm.select(i);
+                    indices[n++] = i;
                 }
+            }
+            if (n > 0) {
+                // in one change: a select per row costs the table time in proportion to the rows
+                // already selected (all 100,000 selected, a sort took minutes)
+                sm.selectIndices(indices[0], java.util.Arrays.copyOfRange(indices, 1, n));
             }
             if (current != null) {
                 Integer i = at == null ? indexIn(current) : at.get(current);

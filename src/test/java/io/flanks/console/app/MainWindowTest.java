@@ -218,6 +218,60 @@ class MainWindowTest {
         assertThat(row.localToScene(0, 0).getY()).as("at the same height in the window").isCloseTo(before, org.assertj.core.data.Offset.offset(1.0));
     }
 
+    /**
+     * Many selected rows are selected again in one change after a sort, not one change per
+     * row: each change of the selection is a pass over the rows selected.
+     */
+    @Test
+    void aSortSelectsTheSelectedRowsAgainInOneChange(FxRobot robot) throws Exception {
+        awaitLoaded();
+        TableView<CredentialRow> t = table(robot);
+        WaitForAsyncUtils.asyncFx(() -> t.getSelectionModel().selectRange(0, 120)).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<CredentialRow> selected = List.copyOf(credentials.selectedRows());
+        assertThat(selected).hasSize(120);
+        int[] changes = new int[1];
+        javafx.collections.ListChangeListener<Integer> counter = c -> changes[0]++;
+        WaitForAsyncUtils.asyncFx(() -> t.getSelectionModel().getSelectedIndices().addListener(counter)).get(5, TimeUnit.SECONDS);
+
+        robot.clickOn(robot.lookup("#col-token").query().lookup(".label"));
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.asyncFx(() -> t.getSelectionModel().getSelectedIndices().removeListener(counter)).get(5, TimeUnit.SECONDS);
+
+        assertThat(t.getItems()).isSortedAccordingTo(java.util.Comparator.comparing(CredentialRow::token));
+        assertThat(t.getSelectionModel().getSelectedItems()).as("the same rows, at their new indices")
+                .containsExactlyInAnyOrderElementsOf(selected);
+        assertThat(credentials.selectedRows()).containsExactlyInAnyOrderElementsOf(selected);
+        assertThat(changes[0]).as("changes of the selected indices for one sort").isLessThanOrEqualTo(6);
+    }
+
+    @Test
+    void ctrlASelectsEveryRowShownAndTheyStaySelectedThroughASort(FxRobot robot) throws Exception {
+        awaitLoaded();
+        TableView<CredentialRow> t = table(robot);
+        WaitForAsyncUtils.asyncFx(() -> t.getSelectionModel().clearAndSelect(4)).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        CredentialRow current = t.getItems().get(4);
+        robot.clickOn(rowAt(robot, 4));
+        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(credentials.selectedRows()).hasSize(300).containsExactlyInAnyOrderElementsOf(credentials.allRows());
+        assertThat(credentials.selectedProperty().get()).as("the current row stays current").isSameAs(current);
+
+        robot.clickOn(robot.lookup("#col-token").query().lookup(".label"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(t.getItems()).isSortedAccordingTo(java.util.Comparator.comparing(CredentialRow::token));
+        assertThat(t.getSelectionModel().getSelectedIndices()).hasSize(300);
+        assertThat(credentials.selectedRows()).hasSize(300);
+        assertThat(credentials.selectedProperty().get()).isSameAs(current);
+
+        robot.type(KeyCode.DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        int below = t.getItems().indexOf(current) + 1;
+        assertThat(credentials.selectedRows()).as("Down selects the next row alone").containsExactly(t.getItems().get(below));
+        assertThat(credentials.selectedProperty().get()).isSameAs(t.getItems().get(below));
+    }
+
     @Test
     void cellsShareOneTooltipPerColumnThatSaysWhatItsOwnCellHolds(FxRobot robot) throws Exception {
         awaitLoaded();

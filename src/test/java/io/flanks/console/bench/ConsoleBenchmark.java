@@ -662,6 +662,19 @@ class ConsoleBenchmark {
             steps.add(Map.entry("down", () -> press(table, javafx.scene.input.KeyCode.DOWN)));
         }
         steps.add(Map.entry("chipAll", all::fire));
+        // all 100,000 rows selected (Ctrl+A, as for a bulk refresh), then one row again (Down)
+        steps.add(Map.entry("selectAll", () -> {
+            pressShortcut(table, javafx.scene.input.KeyCode.A);
+            if (table.getSelectionModel().getSelectedItems().size() != table.getItems().size()) {
+                missed.add("Ctrl+A selected " + table.getSelectionModel().getSelectedItems().size() + " rows");
+            }
+        }));
+        steps.add(Map.entry("downFromAll", () -> {
+            press(table, javafx.scene.input.KeyCode.DOWN);
+            if (table.getSelectionModel().getSelectedItems().size() != 1) {
+                missed.add("Down after Ctrl+A left " + table.getSelectionModel().getSelectedItems().size() + " rows selected");
+            }
+        }));
         Map<String, List<Long>> work = new LinkedHashMap<>();
         Map<String, List<Long>> cpu = new LinkedHashMap<>();
         List<Long> every = new ArrayList<>();
@@ -777,6 +790,14 @@ class ConsoleBenchmark {
                 "", "", key, false, false, false, false));
         javafx.event.Event.fireEvent(target, new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_RELEASED,
                 "", "", key, false, false, false, false));
+    }
+
+    /** The key with the platform's shortcut modifier (Ctrl here), as the table's key handling sees it. */
+    private static void pressShortcut(javafx.scene.Node target, javafx.scene.input.KeyCode key) {
+        javafx.event.Event.fireEvent(target, new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED,
+                "", "", key, false, true, false, false));
+        javafx.event.Event.fireEvent(target, new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_RELEASED,
+                "", "", key, false, true, false, false));
     }
 
     private static final long TYPING_INTERVAL_MS = 100;
