@@ -2,7 +2,6 @@ package io.flanks.console.credentials;
 
 import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import javafx.beans.InvalidationListener;
@@ -453,10 +452,5 @@ final class RowSelectionModel<S> extends TableView.TableViewSelectionModel<S> {
         for (int i = tail.nextSetBit(0); i >= 0; i = tail.nextSetBit(i + 1)) {
             rows.set(from + i + by);
         }
-    }
-
-    /** Tests: the rows selected, ascending. */
-    int[] selectedRows() {
-        return Arrays.copyOf(ascending(), ascending().length);
     }
 }
