@@ -239,30 +239,29 @@ final class RowSelectionModel<S> extends TableView.TableViewSelectionModel<S> {
 
     @Override
     public void selectIndices(int row, int... more) {
+        int[] rest = more == null ? new int[0] : more;
+        int last = valid(row) ? row : -1;
+        for (int r : rest) {
+            last = valid(r) ? r : last;
+        }
         if (getSelectionMode() == SelectionMode.SINGLE) {
-            int last = valid(row) ? row : -1;
-            for (int r : more == null ? new int[0] : more) {
-                last = valid(r) ? r : last;
-            }
             if (last >= 0) {
                 select(last);
             }
             return;
         }
-        int[] last = {valid(row) ? row : -1};
         step(() -> {
             if (valid(row)) {
                 rows.set(row);
             }
-            for (int r : more == null ? new int[0] : more) {
+            for (int r : rest) {
                 if (valid(r)) {
                     rows.set(r);
-                    last[0] = r;
                 }
             }
         });
-        if (last[0] >= 0) {
-            current(last[0]);
+        if (last >= 0) {
+            current(last);
         }
     }
 
