@@ -162,6 +162,13 @@ final class FrameGaps {
             results.put(prefix + "LongestFrameGapAfterFirstRowsMs", ConsoleBenchmark.round(maxAfterFirstRows / 1e6));
         }
         results.put(prefix + "Frames", gaps.size());
+        if (samples.size() > 1) { // the machine beside this process over the whole measure
+            CpuSample first = samples.get(0);
+            CpuSample last = samples.get(samples.size() - 1);
+            results.put(prefix + "OtherProgramsCpuMs",
+                    Math.max(0, (last.machine[0] - first.machine[0]) - (last.processCpu - first.processCpu)) / 1_000_000);
+            results.put(prefix + "StolenMs", (last.machine[1] - first.machine[1]) / 1_000_000);
+        }
         results.put(prefix + "FrameGapP99Ms", gaps.isEmpty() ? 0
                 : ConsoleBenchmark.percentileMs(gaps.stream().map(g -> g[0]).toList(), 0.99));
         System.out.println(prefix + ": longest frame gap ended at " + maxEnd + " UTC"); // to line up with a profile
@@ -184,7 +191,8 @@ final class FrameGaps {
      * The process's CPU and each live Java thread's at one frame. What the process used in a gap
      * beyond the Java threads went to the JIT compilers, GC and the JVM's own threads.
      */
-    private record CpuSample(long frameNanos, long processCpu, long[] ids, long[] cpu, long gcMillis, long rendererWait, long[] jvm) {
+    private record CpuSample(long frameNanos, long processCpu, long[] ids, long[] cpu, long gcMillis, long rendererWait, long[] jvm,
+            long[] machine) {
         static CpuSample take(long frameNanos) {
             long[] ids = THREADS.getAllThreadIds();
             long gc = 0;
@@ -194,7 +202,26 @@ final class FrameGaps {
             return new CpuSample(frameNanos,
                     ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime(),
                     ids, ((com.sun.management.ThreadMXBean) THREADS).getThreadCpuTime(ids), gc, RENDERER_SCHEDSTAT.getAsLong(),
-                    JvmThreads.cpu());
+                    JvmThreads.cpu(), machineCpu());
+        }
+
+        /**
+         * The whole machine's CPU so far (ns, from {@code /proc/stat}, 10 ms ticks): {busy, stolen
+         * by the hypervisor}; busy less this process's CPU is what other programs used. {0, 0}
+         * where there is no /proc.
+         */
+        static long[] machineCpu() {
+            try {
+                String[] f = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                long tick = 10_000_000L; // USER_HZ 100
+                long busy = 0;
+                for (int i : new int[] {1, 2, 3, 6, 7}) { // user, nice, system, irq, softirq
+                    busy += Long.parseLong(f[i]);
+                }
+                return new long[] {busy * tick, Long.parseLong(f[8]) * tick};
+            } catch (java.io.IOException | RuntimeException e) {
+                return new long[] {0, 0};
+            }
         }
 
         /** "gap N ms: process CPU, JIT/GC/VM, then the six busiest threads", since {@code before}. */
@@ -220,6 +247,9 @@ final class FrameGaps {
                     gcMillis - before.gcMillis, (rendererWait - before.rendererWait) / 1e6));
             sb.append(String.format(" of it JIT compilers %.0f ms, GC threads %.0f ms;", (jvm[0] - before.jvm[0]) / 1e6,
                     (jvm[1] - before.jvm[1]) / 1e6));
+            // other programs on the machine, and time the hypervisor gave neither (10 ms ticks)
+            sb.append(String.format(" other programs ~%.0f ms, stolen ~%.0f ms;",
+                    Math.max(0, (machine[0] - before.machine[0]) - process) / 1e6, (machine[1] - before.machine[1]) / 1e6));
             for (long[] u : used.subList(0, Math.min(6, used.size()))) {
                 java.lang.management.ThreadInfo info = THREADS.getThreadInfo(u[0]);
                 sb.append(String.format(" %s=%.0f", info == null ? "#" + u[0] : info.getThreadName(), u[1] / 1e6));
