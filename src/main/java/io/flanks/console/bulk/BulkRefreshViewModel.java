@@ -42,6 +42,12 @@ public final class BulkRefreshViewModel {
     /** Status calls in flight at once: polite to the server, and the app's executor has four threads. */
     public static final int DEFAULT_CONCURRENCY = 4;
     private static final int NAMES_IN_SUMMARY = 3;
+    /**
+     * From this many selected rows, "refresh selected" asks before it starts: Ctrl+A over a big
+     * account selects every row, and one more shortcut would send 100,000 status calls to the
+     * aggregator (over eight minutes at four at a time and 20 ms a call).
+     */
+    public static final int ASK_FROM = 200;
 
     private final FlanksClient client;
     private final Background background;
@@ -105,6 +111,11 @@ public final class BulkRefreshViewModel {
 
     public int concurrency() {
         return concurrency;
+    }
+
+    /** Whether refreshing the {@code rows} selected asks first ({@link #ASK_FROM}). */
+    public static boolean asksFirst(int rows) {
+        return rows >= ASK_FROM;
     }
 
     // ---- Commands ------------------------------------------------------------------------

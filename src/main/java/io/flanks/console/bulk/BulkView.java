@@ -1,5 +1,6 @@
 package io.flanks.console.bulk;
 
+import io.flanks.console.common.Buttons;
 import io.flanks.console.common.ErrorDialog;
 import io.flanks.console.common.I18n;
 import io.flanks.console.common.LazyTooltip;
@@ -12,6 +13,10 @@ import java.util.function.BiFunction;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.input.KeyCode;
@@ -56,7 +61,7 @@ public final class BulkView {
                 () -> I18n.tr("bulk.refresh.button", credentials.selectedRows().size()), credentials.selectedRows()));
         LazyTooltip.install(refreshButton, I18n.tr("bulk.refresh.tip"));
         refreshButton.disableProperty().bind(Bindings.not(refresh.canRefreshProperty()));
-        refreshButton.setOnAction(e -> refresh.refreshSelected());
+        refreshButton.setOnAction(e -> refreshSelected(credentials));
         refreshButton.getStyleClass().add("small");
 
         progress.setId("bulkProgress");
@@ -84,7 +89,7 @@ public final class BulkView {
         refreshItem.setGraphic(new FontIcon("mdi2r-refresh"));
         refreshItem.setAccelerator(new KeyCodeCombination(KeyCode.F5, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
         refreshItem.disableProperty().bind(Bindings.not(refresh.canRefreshProperty()));
-        refreshItem.setOnAction(e -> refresh.refreshSelected());
+        refreshItem.setOnAction(e -> refreshSelected(credentials));
 
         exportItem.setId("menuExport");
         exportItem.setText(I18n.tr("export.menu"));
@@ -126,6 +131,44 @@ public final class BulkView {
 
     public ExportViewModel exportViewModel() {
         return export;
+    }
+
+    /**
+     * Refreshes the selected rows; from {@link BulkRefreshViewModel#ASK_FROM} of them, only once
+     * the person confirms how many calls that sends (Enter confirms, Escape cancels).
+     */
+    private void refreshSelected(CredentialsViewModel credentials) {
+        int n = credentials.selectedRows().size();
+        if (BulkRefreshViewModel.asksFirst(n)) {
+            Window owner = refreshButton.getScene() == null ? null : refreshButton.getScene().getWindow();
+            if (!confirmRefresh(owner, n, refresh.concurrency()).showAndWait().filter(Boolean.TRUE::equals).isPresent()) {
+                return;
+            }
+        }
+        refresh.refreshSelected();
+    }
+
+    /** Builds (does not show) the question asked before refreshing {@code n} rows. */
+    static Dialog<Boolean> confirmRefresh(Window owner, int n, int atOnce) {
+        Dialog<Boolean> d = new Dialog<>();
+        if (owner != null) {
+            d.initOwner(owner);
+        }
+        d.setTitle(I18n.tr("bulk.refresh.ask.title", n));
+        d.setHeaderText(I18n.tr("bulk.refresh.ask.title", n));
+        d.getDialogPane().setId("bulkRefreshDialog");
+        d.getDialogPane().setPrefWidth(540);
+        Label body = new Label(I18n.tr("bulk.refresh.ask.body", n, atOnce));
+        body.setId("bulkRefreshBody");
+        body.setWrapText(true);
+        d.getDialogPane().setContent(body);
+        ButtonType go = new ButtonType(I18n.tr("bulk.refresh.ask.confirm", n), ButtonBar.ButtonData.OK_DONE);
+        d.getDialogPane().getButtonTypes().setAll(go, Buttons.cancel());
+        Button ok = (Button) d.getDialogPane().lookupButton(go);
+        ok.setId("bulkRefreshConfirm");
+        ok.setDefaultButton(true);
+        d.setResultConverter(bt -> bt == go);
+        return d;
     }
 
     /** Asks for a file, then exports the rows shown to it. */

@@ -153,6 +153,37 @@ class BulkWindowTest {
     }
 
     @Test
+    void refreshingHundredsOfSelectedRowsAsksFirstAndEscapeSendsNothing(FxRobot robot) throws Exception {
+        awaitLoaded();
+        BulkRefreshViewModel bulk = window.bulkView().refreshViewModel();
+        robot.clickOn(rowAt(robot, 0));
+        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        int selected = credentials.selectedRows().size();
+        assertThat(selected).as("Ctrl+A selects every row").isEqualTo(table(robot).getItems().size())
+                .isGreaterThanOrEqualTo(BulkRefreshViewModel.ASK_FROM);
+        long before = requests(STATUS);
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.F5).release(KeyCode.F5, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#bulkRefreshDialog").tryQuery().isPresent());
+        assertThat(robot.lookup("#bulkRefreshBody").queryAs(javafx.scene.control.Label.class).getText())
+                .contains(selected + " requests, " + bulk.concurrency() + " at a time");
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#bulkRefreshDialog").tryQuery().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(bulk.runningProperty().get()).isFalse();
+        assertThat(bulk.totalProperty().get()).as("no run was started").isZero();
+        assertThat(requests(STATUS)).isEqualTo(before);
+
+        // the button asks as well; confirmed, every selected row is fetched once
+        robot.clickOn(in(robot).lookup("#refreshSelected").queryAs(Button.class));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#bulkRefreshDialog").tryQuery().isPresent());
+        robot.clickOn("#bulkRefreshConfirm");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !bulk.runningProperty().get() && requests(STATUS) >= before + selected);
+        assertThat(requests(STATUS)).isEqualTo(before + selected);
+    }
+
+    @Test
     void duplicatesChipCountsAndFiltersAndRowsCarryTheMarker(FxRobot robot) throws Exception {
         awaitLoaded();
         long expected = credentials.allRows().stream().filter(r -> r.duplicates() > 0).count();
