@@ -142,6 +142,7 @@ class InstallerResourcesTest {
         assertThat(options).as("the start-up's compiler thresholds").anyMatch(o -> o.startsWith("-XX:Tier4InvocationThreshold="));
         // huge pages made each growth of the heap during a big load a GC pause of 50-100 ms more (packaging/README.md)
         assertThat(options).as("no heap in huge pages").doesNotContain("-XX:+UseTransparentHugePages");
+        assertThat(options).as("rows promoted at their first collection").contains("-XX:MaxTenuringThreshold=0");
         assertThat(options).as("unused heap given back when idle").anyMatch(o -> o.startsWith("-XX:G1PeriodicGCInterval="));
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(options);
