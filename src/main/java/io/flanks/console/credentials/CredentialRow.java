@@ -85,10 +85,14 @@ public final class CredentialRow {
      * every row's objects, so the item's copies die young (at 100,000 rows, taking them all made
      * the garbage collector copy them out of the young generation in pauses of 50-120 ms on two
      * cores), and a row whose status did not change notifies nobody.
+     *
+     * @return whether anything the row shows changed (its external id, bank, bank name, status
+     *         or status text): a reload of an unchanged account changes no row
      */
-    public void update(CredentialItem item) {
+    public boolean update(CredentialItem item) {
         String oldBank = bankId;
         boolean keys = false;
+        boolean changed = false;
         if (!Objects.equals(externalId, item.externalId())) {
             externalId = item.externalId();
             externalIdSortKey = externalId == null ? null : externalId.toLowerCase(java.util.Locale.ROOT);
@@ -104,15 +108,18 @@ public final class CredentialRow {
         }
         if (!Objects.equals(statusText, item.statusText())) {
             statusText = item.statusText();
+            changed = true;
         }
         if (item.status() != null && !item.status().equals(status)) {
             status = item.status();
             health = HealthClassifier.classify(status);
+            changed = true;
         }
         if (keys || bankKey == null) {
             rebuildKeys();
         }
         syncProperties();
+        return changed || keys;
     }
 
     public void setStatus(CredentialStatus s) {
