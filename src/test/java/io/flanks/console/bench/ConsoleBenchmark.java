@@ -752,9 +752,13 @@ class ConsoleBenchmark {
         List<Long> times = new ArrayList<>();
         List<Object> gaps = new ArrayList<>();
         List<Long> heap = new ArrayList<>();
+        List<Long> fxCpu = new ArrayList<>();
+        long fxThread = WaitForAsyncUtils.asyncFx(() -> Thread.currentThread().getId()).get(10, TimeUnit.SECONDS);
         for (int i = 0; i < Integer.getInteger("bench.reloads", 3); i++) {
             FrameGaps frames = new FrameGaps(null);
+            long fx0 = THREADS.getThreadCpuTime(fxThread);
             times.add(timedLoad(vm, frames));
+            fxCpu.add((THREADS.getThreadCpuTime(fxThread) - fx0) / 1_000_000); // the UI thread's work for the reload
             Map<String, Object> one = new LinkedHashMap<>();
             frames.report("reload", one);
             gaps.add(one.get("reloadLongestFrameGapMs"));
@@ -762,6 +766,7 @@ class ConsoleBenchmark {
         }
         results.put("reloadLoadedAllMs", times.toString().replace(" ", ""));
         results.put("reloadLongestFrameGapAllMs", gaps.toString().replace(" ", ""));
+        results.put("reloadFxThreadCpuAllMs", fxCpu.toString().replace(" ", ""));
         results.put("retainedHeapMbAfterEachReload", heap.toString().replace(" ", ""));
     }
 
