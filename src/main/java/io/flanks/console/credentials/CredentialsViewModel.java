@@ -117,7 +117,7 @@ public final class CredentialsViewModel {
     private long appendNanos = PROGRESS_NANOS;
     /** A flush of appended rows is scheduled ({@link #appendNanos} after the last). */
     private boolean appendedFlushAsked;
-    /** A full pass is asked for once the wait between two of them during a load is over. */
+    /** A full pass is asked for once the wait between two of them is over (see {@link #refreshShownWithin}). */
     private boolean staleFlushAsked;
     private long lastProgressShown;
     /** Counts changed while a page was applied, not yet published (see applyPage). */
@@ -680,11 +680,9 @@ public final class CredentialsViewModel {
         // appended (cheap: only they are filtered) are shown as below
         long now = System.nanoTime();
         if (shownStale) {
-            if (uiWork.isEmpty() && !loading.get()) {
-                refreshShown();
-            } else if (loading.get()) {
+            if (loading.get()) {
                 refreshShownWithin(); // pages may come slowly: they wait no longer than that
-            } else if (now - lastFullRefresh > FULL_REFRESH_NANOS) {
+            } else if (uiWork.isEmpty() || now - lastFullRefresh > FULL_REFRESH_NANOS) {
                 refreshShown();
             }
         } else if (!addedSinceShown.isEmpty()) {
