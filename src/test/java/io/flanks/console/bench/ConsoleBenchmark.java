@@ -439,7 +439,7 @@ class ConsoleBenchmark {
         // gaps between frames while 100,000 rows load; the frame that first draws rows (the
         // table makes its row cells then) is reported on its own as well
         FrameGaps frames = new FrameGaps(() -> !vm[0].shownRows().isEmpty());
-        long fxThread = WaitForAsyncUtils.asyncFx(() -> Thread.currentThread().getId()).get(10, TimeUnit.SECONDS);
+        long fxThread = fxThreadId();
         long fxCpu0 = THREADS.getThreadCpuTime(fxThread);
         long renderCpu0 = cpuOf("QuantumRenderer");
         long sandboxCpu0 = cpuOf("sandbox-http");
@@ -753,7 +753,7 @@ class ConsoleBenchmark {
         List<Object> gaps = new ArrayList<>();
         List<Long> heap = new ArrayList<>();
         List<Long> fxCpu = new ArrayList<>();
-        long fxThread = WaitForAsyncUtils.asyncFx(() -> Thread.currentThread().getId()).get(10, TimeUnit.SECONDS);
+        long fxThread = fxThreadId();
         for (int i = 0; i < Integer.getInteger("bench.reloads", 3); i++) {
             FrameGaps frames = new FrameGaps(null);
             long fx0 = THREADS.getThreadCpuTime(fxThread);
@@ -791,18 +791,24 @@ class ConsoleBenchmark {
 
     /** A key pressed and released with the table focused, as the keyboard delivers it. */
     private static void press(javafx.scene.Node target, javafx.scene.input.KeyCode key) {
-        javafx.event.Event.fireEvent(target, new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED,
-                "", "", key, false, false, false, false));
-        javafx.event.Event.fireEvent(target, new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_RELEASED,
-                "", "", key, false, false, false, false));
+        press(target, key, false);
+    }
+
+    /** The UI thread's id, for its CPU time. */
+    private static long fxThreadId() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> Thread.currentThread().getId()).get(10, TimeUnit.SECONDS);
     }
 
     /** The key with the platform's shortcut modifier (Ctrl here), as the table's key handling sees it. */
     private static void pressShortcut(javafx.scene.Node target, javafx.scene.input.KeyCode key) {
-        javafx.event.Event.fireEvent(target, new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED,
-                "", "", key, false, true, false, false));
-        javafx.event.Event.fireEvent(target, new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_RELEASED,
-                "", "", key, false, true, false, false));
+        press(target, key, true);
+    }
+
+    private static void press(javafx.scene.Node target, javafx.scene.input.KeyCode key, boolean control) {
+        for (javafx.event.EventType<javafx.scene.input.KeyEvent> type
+                : List.of(javafx.scene.input.KeyEvent.KEY_PRESSED, javafx.scene.input.KeyEvent.KEY_RELEASED)) {
+            javafx.event.Event.fireEvent(target, new javafx.scene.input.KeyEvent(type, "", "", key, false, control, false, false));
+        }
     }
 
     private static final long TYPING_INTERVAL_MS = 100;

@@ -165,9 +165,8 @@ final class FrameGaps {
         if (samples.size() > 1) { // the machine beside this process over the whole measure
             CpuSample first = samples.get(0);
             CpuSample last = samples.get(samples.size() - 1);
-            results.put(prefix + "OtherProgramsCpuMs",
-                    Math.max(0, (last.machine[0] - first.machine[0]) - (last.processCpu - first.processCpu)) / 1_000_000);
-            results.put(prefix + "StolenMs", (last.machine[1] - first.machine[1]) / 1_000_000);
+            results.put(prefix + "OtherProgramsCpuMs", last.otherProgramsSince(first) / 1_000_000);
+            results.put(prefix + "StolenMs", last.stolenSince(first) / 1_000_000);
         }
         results.put(prefix + "FrameGapP99Ms", gaps.isEmpty() ? 0
                 : ConsoleBenchmark.percentileMs(gaps.stream().map(g -> g[0]).toList(), 0.99));
@@ -224,6 +223,16 @@ final class FrameGaps {
             }
         }
 
+        /** The CPU other programs on the machine used since {@code before} (ns, 10 ms ticks). */
+        long otherProgramsSince(CpuSample before) {
+            return Math.max(0, (machine[0] - before.machine[0]) - (processCpu - before.processCpu));
+        }
+
+        /** The time the hypervisor gave no program since {@code before} (ns, 10 ms ticks). */
+        long stolenSince(CpuSample before) {
+            return machine[1] - before.machine[1];
+        }
+
         /** "gap N ms: process CPU, JIT/GC/VM, then the six busiest threads", since {@code before}. */
         String since(CpuSample before) {
             Map<Long, Long> start = new HashMap<>();
@@ -248,8 +257,8 @@ final class FrameGaps {
             sb.append(String.format(" of it JIT compilers %.0f ms, GC threads %.0f ms;", (jvm[0] - before.jvm[0]) / 1e6,
                     (jvm[1] - before.jvm[1]) / 1e6));
             // other programs on the machine, and time the hypervisor gave neither (10 ms ticks)
-            sb.append(String.format(" other programs ~%.0f ms, stolen ~%.0f ms;",
-                    Math.max(0, (machine[0] - before.machine[0]) - process) / 1e6, (machine[1] - before.machine[1]) / 1e6));
+            sb.append(String.format(" other programs ~%.0f ms, stolen ~%.0f ms;", otherProgramsSince(before) / 1e6,
+                    stolenSince(before) / 1e6));
             for (long[] u : used.subList(0, Math.min(6, used.size()))) {
                 java.lang.management.ThreadInfo info = THREADS.getThreadInfo(u[0]);
                 sb.append(String.format(" %s=%.0f", info == null ? "#" + u[0] : info.getThreadName(), u[1] / 1e6));

@@ -341,11 +341,7 @@ class CredentialsViewModelTest {
      */
     @Test
     void aReloadOfAnUnchangedAccountLeavesTheTableAloneAndStillTakesWhatChanged() throws Exception {
-        server.close();
-        server = SandboxServer.start(SandboxConfig.defaults()
-                .withClock(Clock.fixed(java.time.Instant.parse("2026-12-03T09:00:00Z"), java.time.ZoneOffset.UTC)));
-        client.close();
-        client = SandboxClients.of(server);
+        restartSandbox(SandboxConfig.defaults());
         vm = new CredentialsViewModel(client, Background.direct(), Clock.systemUTC());
         vm.reload();
         CountingByBank byBank = new CountingByBank();
@@ -389,11 +385,7 @@ class CredentialsViewModelTest {
      */
     @Test
     void aSortedTableIsMadeAgainAtTheEndOfAReloadNotAfterEachChangedPage() throws Exception {
-        server.close();
-        server = SandboxServer.start(SandboxConfig.defaults().withCredentials(2000)
-                .withClock(Clock.fixed(java.time.Instant.parse("2026-12-03T09:00:00Z"), java.time.ZoneOffset.UTC)));
-        client.close();
-        client = SandboxClients.of(server);
+        restartSandbox(SandboxConfig.defaults().withCredentials(2000));
         List<Runnable> afterADelay = new java.util.ArrayList<>();
         vm = new CredentialsViewModel(client, delaysHeldIn(afterADelay), Clock.systemUTC());
         vm.reload();
@@ -413,6 +405,15 @@ class CredentialsViewModelTest {
         List<CredentialRow> atTheEnd = List.copyOf(vm.shownRows());
         afterADelay.forEach(Runnable::run); // the wait asked for during the load passes: nothing left to do
         assertThat(vm.shownRows()).containsExactlyElementsOf(atTheEnd);
+    }
+
+    /** The sandbox and its client again, with {@code config} and a clock that stands still (statuses change only when a test changes them). */
+    private void restartSandbox(SandboxConfig config) throws Exception {
+        server.close();
+        server = SandboxServer.start(config.withClock(
+                Clock.fixed(java.time.Instant.parse("2026-12-03T09:00:00Z"), java.time.ZoneOffset.UTC)));
+        client.close();
+        client = SandboxClients.of(server);
     }
 
     /** Everything at once, as {@link Background#direct()}, but what waits for a delay is put in {@code held}. */
